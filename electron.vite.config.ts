@@ -1,6 +1,26 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './src/shared/csp';
+
+/**
+ * Puts the CSP into the built index.html so it also applies where no header can be set. Only for
+ * builds: the dev server's React refresh needs an inline script.
+ */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'kpo-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
 
 const alias = {
   '@core': resolve(__dirname, 'src/core'),
@@ -32,7 +52,7 @@ export default defineConfig({
     // Relative asset URLs so the same build works under app://kpo/ and http://127.0.0.1:<port>/.
     base: './',
     resolve: { alias },
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicyMeta()],
     worker: { format: 'es' },
     build: {
       outDir: 'out/renderer',

@@ -53,7 +53,10 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: { ...globals.node } },
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { ...globals.node },
+    },
     rules: { ...tseslint.configs.disableTypeChecked.rules, 'no-console': 'off' },
   },
   // Process boundaries (DESIGN.md §2): dependencies point inward to core.
@@ -76,6 +79,15 @@ export default tseslint.config(
         ),
       ],
     },
+  },
+  {
+    // Core's tests run only in Node and drive real tools (minisign, sha512sum) through it.
+    files: ['src/core/**/*.test.ts'],
+    rules: restrict(
+      ['^electron$', 'core is pure: no Electron'],
+      ['^dexie', 'core is pure: storage lives in renderer/db'],
+      [folder('(main|preload|renderer|cli|shared)'), 'core depends on nothing of ours outside core'],
+    ),
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
@@ -128,7 +140,10 @@ export default tseslint.config(
   },
   {
     files: ['src/shared/**/*.ts'],
-    rules: restrict([folder('(renderer|main|preload|cli)'), 'shared is imported by processes, not the reverse']),
+    rules: restrict([
+      folder('(renderer|main|preload|cli)'),
+      'shared is imported by processes, not the reverse',
+    ]),
   },
   {
     files: ['**/*.test.{ts,tsx}', 'e2e/**/*.ts', 'test/**/*.ts', 'scripts/**/*', 'bench/**/*'],

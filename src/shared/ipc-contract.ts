@@ -9,7 +9,10 @@ import type { IpcChannel, KpoApiMethod, kpoApiMethods } from './ipc-channels';
 const fileFilter = z
   .object({
     name: z.string().min(1).max(100),
-    extensions: z.array(z.string().regex(/^[A-Za-z0-9]{1,16}$|^\*$/)).min(1).max(20),
+    extensions: z
+      .array(z.string().regex(/^[A-Za-z0-9]{1,16}$|^\*$/))
+      .min(1)
+      .max(20),
   })
   .strict();
 
@@ -34,7 +37,7 @@ export const saveFileArgs = z
   .object({
     suggestedName,
     filters: z.array(fileFilter).max(10).optional(),
-    data: z.instanceof(Uint8Array),
+    data: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'must be bytes (a Uint8Array)'),
   })
   .strict();
 
