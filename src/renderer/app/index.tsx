@@ -1,0 +1,22 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import '@mantine/spotlight/styles.css';
+import './global.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { requestPersistentStorage } from '../platform/storage';
+import { App } from './App';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
+
+// Asked once at start; Settings shows the outcome. A refusal is not an error worth interrupting for.
+requestPersistentStorage().catch((error: unknown) => {
+  console.warn('Persistent storage request failed:', error);
+});

@@ -1,0 +1,17 @@
+import { KpoDatabase } from './database';
+import { createIdentityRepository } from './identity-repository';
+import { createTrustedKeysRepository } from './trusted-keys-repository';
+
+export { UserInputError } from './errors';
+export type { ProfileRecord, Role, TrustedKeyRecord } from './records';
+export { ROLES } from './records';
+export type { ProfileInput } from './identity-repository';
+export type { TrustedKeyInput } from './trusted-keys-repository';
+
+const database = new KpoDatabase();
+
+/** The app's one database, reached only through these repositories. */
+export const repositories = {
+  identity: createIdentityRepository(database),
+  trustedKeys: createTrustedKeysRepository(database),
+};

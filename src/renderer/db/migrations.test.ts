@@ -1,0 +1,76 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { KpoDatabase } from './database';
+import {
+  version1Profile,
+  version1Settings,
+  version1TrustedKeys,
+  VERSION_1_STORES,
+} from './fixtures/version-1';
+import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
+
+let counter = 0;
+const openDatabases: KpoDatabase[] = [];
+
+function freshName(): string {
+  counter += 1;
+  return `migration-test-${counter}`;
+}
+
+function open(name: string, upToVersion = LATEST_SCHEMA_VERSION): KpoDatabase {
+  const db = new KpoDatabase(
+    name,
+    migrations.filter((m) => m.version <= upToVersion),
+  );
+  openDatabases.push(db);
+  return db;
+}
+
+afterEach(async () => {
+  for (const db of openDatabases.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+});
+
+describe('schema migrations', () => {
+  it('numbers migrations 1, 2, ... without gaps', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+  });
+
+  it('version 1 creates the identity stores on an empty database', async () => {
+    const db = open(freshName(), 1);
+    await db.open();
+    expect(db.verno).toBe(1);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([...VERSION_1_STORES].sort());
+  });
+
+  it('version 2 normalises trusted-key roles, fills missing dates and keeps everything else', async () => {
+    const name = freshName();
+    const v1 = open(name, 1);
+    await v1.table('trustedKeys').bulkAdd(version1TrustedKeys);
+    await v1.table('profile').add(version1Profile);
+    await v1.table('settings').bulkAdd(version1Settings);
+    v1.close();
+
+    const v2 = open(name, 2);
+    await v2.open();
+    expect(v2.verno).toBe(2);
+
+    const keys = await v2.trustedKeys.orderBy('keyId').toArray();
+    expect(keys.map((k) => [k.keyId, k.name, k.role, k.addedAt])).toEqual([
+      ['0000000000000001', 'Carla Coordinator', 'coordinator', '1970-01-01T00:00:00.000Z'],
+      ['0000000000000002', 'Rui Reviewer', 'reviewer', '2026-01-02T03:04:05.000Z'],
+      ['0000000000000003', 'Boss', 'other', '1970-01-01T00:00:00.000Z'],
+      ['0000000000000004', 'No Role', 'other', '1970-01-01T00:00:00.000Z'],
+    ]);
+    expect(keys[0]?.publicKey).toEqual(new Uint8Array(32));
+    expect(await v2.profile.get('me')).toEqual(version1Profile);
+    expect(await v2.settings.toArray()).toEqual(version1Settings);
+
+    // The new index answers the query task authoring needs: keys by role.
+    expect((await v2.trustedKeys.where('role').equals('reviewer').toArray()).map((k) => k.name)).toEqual([
+      'Rui Reviewer',
+    ]);
+  });
+});

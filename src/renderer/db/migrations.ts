@@ -1,0 +1,48 @@
+import type { Transaction } from 'dexie';
+import { ROLES } from './records';
+
+/**
+ * Numbered schema versions. A released migration is never edited: add a new one instead, with a
+ * fixture test in migrations.test.ts that opens a database of the previous version.
+ */
+export interface Migration {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+function normaliseRole(role: unknown): string {
+  const cleaned = typeof role === 'string' ? role.trim().toLowerCase() : '';
+  return (ROLES as readonly string[]).includes(cleaned) ? cleaned : 'other';
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    stores: {
+      profile: 'id',
+      signingKeys: 'keyId',
+      trustedKeys: 'keyId, name',
+      settings: 'key',
+    },
+  },
+  {
+    // Task authoring picks analysts and reviewers from the trust list, so keys are indexed by role;
+    // version 1 stored the role as typed by the user, which this normalises to the known roles.
+    version: 2,
+    stores: { trustedKeys: 'keyId, name, role, addedAt' },
+    upgrade: async (tx) => {
+      const fallbackDate = new Date(0).toISOString();
+      await tx
+        .table('trustedKeys')
+        .toCollection()
+        .modify((key: Record<string, unknown>) => {
+          key.role = normaliseRole(key.role);
+          if (typeof key.addedAt !== 'string') key.addedAt = fallbackDate;
+          if (typeof key.name === 'string') key.name = key.name.trim();
+        });
+    },
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,0 +1,37 @@
+/** Shapes of what the database stores. Only repositories in this folder read or write them. */
+export const ROLES = ['coordinator', 'analyst', 'reviewer', 'client'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface ProfileRecord {
+  id: 'me';
+  displayName: string;
+  organisation: string;
+  email: string;
+  roles: Role[];
+  /** Hex key id (minisign's display form) of the signing key in `signingKeys`. */
+  keyId: string;
+  createdAt: string;
+}
+
+export interface SigningKeyRecord {
+  keyId: string;
+  keyIdBytes: Uint8Array;
+  publicKey: Uint8Array;
+  /** Non-extractable: the browser can sign with it but nothing can read it out. */
+  privateKey: CryptoKey;
+  createdAt: string;
+}
+
+export interface TrustedKeyRecord {
+  keyId: string;
+  keyIdBytes: Uint8Array;
+  publicKey: Uint8Array;
+  name: string;
+  role: Role | 'other';
+  addedAt: string;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}

@@ -1,0 +1,87 @@
+import type { FileFilter, PickedFile, Platform } from './platform';
+
+function acceptAttribute(filters: FileFilter[] | undefined): string {
+  if (!filters) return '';
+  return filters
+    .flatMap((f) => f.extensions)
+    .filter((ext) => ext !== '*')
+    .map((ext) => `.${ext}`)
+    .join(',');
+}
+
+async function pickFiles(filters: FileFilter[] | undefined, multiple: boolean): Promise<File[]> {
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.multiple = multiple;
+  input.accept = acceptAttribute(filters);
+  input.style.display = 'none';
+  document.body.append(input);
+  try {
+    return await new Promise<File[]>((resolve) => {
+      input.addEventListener('change', () => {
+        resolve(Array.from(input.files ?? []));
+      });
+      // Fired by Chromium when the dialog is dismissed, so a cancelled pick does not hang.
+      input.addEventListener('cancel', () => {
+        resolve([]);
+      });
+      input.click();
+    });
+  } finally {
+    input.remove();
+  }
+}
+
+export function isSafeExternalUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && parsed.hostname !== '' && !parsed.username && !parsed.password;
+  } catch {
+    return false;
+  }
+}
+
+export function createBrowserPlatform(): Platform {
+  return {
+    kind: 'browser',
+    openFiles: async ({ filters, multiple = false }) => {
+      const files = await pickFiles(filters, multiple);
+      return Promise.all(
+        files.map(async (file): Promise<PickedFile> => ({
+          name: file.name,
+          data: new Uint8Array(await file.arrayBuffer()),
+        })),
+      );
+    },
+    saveFile: ({ suggestedName, data }) => {
+      const blob = new Blob([data as Uint8Array<ArrayBuffer>]);
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = suggestedName;
+      link.rel = 'noopener';
+      document.body.append(link);
+      link.click();
+      link.remove();
+      // Revoke later: Chromium starts the download asynchronously from the object URL.
+      setTimeout(() => {
+        URL.revokeObjectURL(url);
+      }, 60_000);
+      return Promise.resolve({ saved: true, fileName: suggestedName });
+    },
+    printToPdf: ({ suggestedName }) => {
+      const previousTitle = document.title;
+      // Browsers use the document title as the PDF file name in the print dialog.
+      document.title = suggestedName.replace(/\.pdf$/i, '');
+      window.print();
+      document.title = previousTitle;
+      return Promise.resolve({ saved: false });
+    },
+    openExternal: (url) => {
+      if (!isSafeExternalUrl(url))
+        return Promise.reject(new Error(`Refused to open ${url}: only https links open.`));
+      window.open(url, '_blank', 'noopener,noreferrer');
+      return Promise.resolve();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * What differs between the Electron desktop app and browser mode. The same renderer build picks one
+ * implementation at start-up; features only ever see this interface.
+ */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+export interface PickedFile {
+  name: string;
+  data: Uint8Array;
+}
+
+export type SaveOutcome = { saved: true; fileName: string } | { saved: false };
+
+export interface Platform {
+  readonly kind: 'electron' | 'browser';
+  /** Resolves to the chosen files, or an empty list when the user cancels. */
+  openFiles(options: { title?: string; filters?: FileFilter[]; multiple?: boolean }): Promise<PickedFile[]>;
+  saveFile(options: {
+    suggestedName: string;
+    filters?: FileFilter[];
+    data: Uint8Array;
+  }): Promise<SaveOutcome>;
+  /** Electron writes a PDF of the current window; a browser opens its print dialog (print stylesheet). */
+  printToPdf(options: { suggestedName: string }): Promise<SaveOutcome>;
+  openExternal(url: string): Promise<void>;
+}
