@@ -1,6 +1,6 @@
 // The minisign key and signature formats (https://jedisct1.github.io/minisign/), so packages
 // signed here verify with `minisign -V` and keys move freely between the app, the CLI and minisign.
-export { formatKeyId } from './keyId';
+export { formatKeyId, randomKeyId } from './keyId';
 export { encodePublicKey, encodePublicKeyBase64, parsePublicKey } from './publicKey';
 export type { MinisignPublicKey, ParsePublicKeyResult } from './publicKey';
 export { createSignature, DEFAULT_UNTRUSTED_COMMENT } from './createSignature';

@@ -20,6 +20,7 @@ import {
 } from './bytes';
 import { assertWritableComment } from './comments';
 import type { Ed25519Sign } from './createSignature';
+import { randomKeyId } from './keyId';
 import type { MinisignPublicKey } from './publicKey';
 
 /**
@@ -54,7 +55,7 @@ export type DecodeSecretKeyResult =
 export function generateKeyPairBytes(): MinisignSecretKey {
   const seed = ed25519.utils.randomSecretKey();
   const publicKey = ed25519.getPublicKey(seed);
-  const keyId = globalThis.crypto.getRandomValues(new Uint8Array(KEY_ID_BYTES));
+  const keyId = randomKeyId();
   return { keyId, publicKey, secretKey: concatBytes(seed, publicKey) };
 }
 

@@ -1,5 +1,5 @@
-import { KEY_ID_BYTES } from './constants';
 import type { Ed25519Sign } from './createSignature';
+import { randomKeyId } from './keyId';
 
 /**
  * The platform's CryptoKey, named through SubtleCrypto so this file compiles against both the DOM
@@ -26,7 +26,7 @@ export async function generateSigningIdentity(): Promise<SigningIdentity> {
     throw new TypeError('WebCrypto returned a single key for Ed25519; expected a key pair');
   }
   const publicKey = new Uint8Array(await subtle.exportKey('raw', keyPair.publicKey));
-  const keyId = globalThis.crypto.getRandomValues(new Uint8Array(KEY_ID_BYTES));
+  const keyId = randomKeyId();
   return { keyId, publicKey, privateKey: keyPair.privateKey };
 }
 
