@@ -59,7 +59,7 @@ describe('createSignature', () => {
     ['trusted', { trustedComment: 'nul\0byte' }, 'NUL'],
     ['trusted', { trustedComment: 'x'.repeat(8174) }, 'at most 8173'],
     ['untrusted', { untrustedComment: 'x'.repeat(1004) }, 'at most 1003'],
-  ])('refuses a %s comment minisign could not read back (%j)', async (_kind, comments, message_) => {
+  ])('refuses a %s comment minisign could not read back (%j)', async (_kind, comments, expectedError) => {
     await expect(
       createSignature({
         message,
@@ -68,7 +68,7 @@ describe('createSignature', () => {
         trustedComment: 'fine',
         ...comments,
       }),
-    ).rejects.toThrow(message_);
+    ).rejects.toThrow(expectedError);
   });
 
   it('refuses a signer that does not return a 64-byte Ed25519 signature', async () => {
