@@ -43,6 +43,10 @@ export async function createMainWindow({ preloadPath, userDataPath, url }: MainW
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
+      // Middle-click would otherwise ask for a new window; the open handler denies it anyway, this
+      // removes the path entirely.
+      disableBlinkFeatures: 'Auxclick',
+      // Dropping a file onto the window must not navigate away from the app.
       navigateOnDragDrop: false,
       safeDialogs: true,
     },
