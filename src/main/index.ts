@@ -22,6 +22,8 @@ const devServerUrl =
     : undefined;
 const isTrustedSender = (url: string | undefined): boolean => isTrustedRendererUrl(url, devServerUrl);
 
+// Before 'ready': sandbox every renderer even if some future window forgets `sandbox: true`.
+app.enableSandbox();
 // Privileged schemes must be registered before 'ready'.
 registerAppScheme();
 // Every web contents, including ones created later by anything, gets the guards.
