@@ -24,8 +24,11 @@ export const openFileArgs = z
   })
   .strict();
 
-/** Cap on a single file read through the dialog; larger files go through the streaming importer. */
-export const MAX_OPEN_FILE_BYTES = 2 * 1024 ** 3;
+/**
+ * Cap on a single file read through the dialog; larger files go through the streaming importer.
+ * One byte under 2 GiB because Node's fs cannot read 2 GiB or more into one buffer.
+ */
+export const MAX_OPEN_FILE_BYTES = 2 * 1024 ** 3 - 1;
 
 const suggestedName = z
   .string()
