@@ -116,6 +116,14 @@ export default tseslint.config(
     },
   },
   {
+    // Repository tests run in Node on fake-indexeddb and drive the real minisign binary.
+    files: ['src/renderer/**/*.test.{ts,tsx}'],
+    rules: restrict(
+      ['^electron$', 'the renderer reaches Electron only through window.kpo (platform/electron)'],
+      [folder('(main|preload|cli)'), 'the renderer may not import another process'],
+    ),
+  },
+  {
     files: ['src/main/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
     rules: restrict(

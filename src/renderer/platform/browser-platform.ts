@@ -53,7 +53,7 @@ export function createBrowserPlatform(): Platform {
         })),
       );
     },
-    saveFile: ({ suggestedName, data }) => {
+    saveFile: async ({ suggestedName, data }) => {
       const blob = new Blob([data as Uint8Array<ArrayBuffer>]);
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
@@ -67,17 +67,17 @@ export function createBrowserPlatform(): Platform {
       setTimeout(() => {
         URL.revokeObjectURL(url);
       }, 60_000);
-      return Promise.resolve({ saved: true, fileName: suggestedName });
+      return Promise.resolve({ saved: true as const, fileName: suggestedName });
     },
-    printToPdf: ({ suggestedName }) => {
+    printToPdf: async ({ suggestedName }) => {
       const previousTitle = document.title;
       // Browsers use the document title as the PDF file name in the print dialog.
       document.title = suggestedName.replace(/\.pdf$/i, '');
       window.print();
       document.title = previousTitle;
-      return Promise.resolve({ saved: false });
+      return Promise.resolve({ saved: false as const });
     },
-    openExternal: (url) => {
+    openExternal: async (url) => {
       if (!isSafeExternalUrl(url))
         return Promise.reject(new Error(`Refused to open ${url}: only https links open.`));
       window.open(url, '_blank', 'noopener,noreferrer');

@@ -1,6 +1,6 @@
 import { Alert, Button, Container, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconKey } from '@tabler/icons-react';
-import type { FormEvent } from 'react';
+import type { SyntheticEvent } from 'react';
 import { useState } from 'react';
 import type { ProfileInput } from '../../db';
 import { repositories, UserInputError } from '../../db';
@@ -15,7 +15,7 @@ export function OnboardingScreen() {
   const [error, setError] = useState<{ message: string; field: string | undefined }>();
   const [busy, setBusy] = useState(false);
 
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(undefined);

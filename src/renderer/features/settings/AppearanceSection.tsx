@@ -1,4 +1,3 @@
-import type { MantineColorScheme } from '@mantine/core';
 import { Paper, SegmentedControl, Text, Title, useMantineColorScheme } from '@mantine/core';
 
 export function AppearanceSection() {
@@ -15,7 +14,7 @@ export function AppearanceSection() {
         aria-labelledby="theme-label"
         value={colorScheme}
         onChange={(value) => {
-          setColorScheme(value as MantineColorScheme);
+          setColorScheme(value);
         }}
         data={[
           { value: 'light', label: 'Light' },

@@ -59,7 +59,7 @@ export function ProfileFields(props: {
         value={value.roles}
         error={errorFor('roles')}
         onChange={(roles) => {
-          onChange({ ...value, roles: roles as Role[] });
+          onChange({ ...value, roles });
         }}
       >
         <Group mt="xs" gap="md">

@@ -9,7 +9,7 @@ import { StorageSection } from './StorageSection';
 import { TrustedKeysSection } from './TrustedKeysSection';
 
 export function SettingsScreen() {
-  const profile = useLiveQuery(() => repositories.identity.getProfile(), []);
+  const profile = useLiveQuery(async () => repositories.identity.getProfile(), []);
   return (
     <>
       <ScreenHeader

@@ -13,7 +13,7 @@ function pubFileName(profile: ProfileRecord): string {
 }
 
 export function SigningKeySection({ profile }: { profile: ProfileRecord }) {
-  const publicKeyText = useLiveQuery(() => repositories.identity.publicKeyText(), [profile.keyId]);
+  const publicKeyText = useLiveQuery(async () => repositories.identity.publicKeyText(), [profile.keyId]);
 
   const save = async (text: string) => {
     try {

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { StorageStatus } from '../../platform/storage';
 import { readStorageStatus, requestPersistentStorage } from '../../platform/storage';
 import { formatBytes } from '../../app/format';
@@ -8,22 +8,34 @@ import { errorMessage } from '../common/error-message';
 export function StorageSection() {
   const [status, setStatus] = useState<StorageStatus>();
   const [error, setError] = useState<string>();
-
-  const refresh = useCallback(async () => {
-    try {
-      setStatus(await readStorageStatus());
-    } catch (caught) {
-      setError(errorMessage(caught));
-    }
-  }, []);
+  // Bumped to read the status again (after a request, or on Refresh).
+  const [readCount, setReadCount] = useState(0);
 
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    let current = true;
+    readStorageStatus().then(
+      (next) => {
+        if (current) setStatus(next);
+      },
+      (caught: unknown) => {
+        if (current) setError(errorMessage(caught));
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [readCount]);
+
+  const refresh = () => {
+    setReadCount((n) => n + 1);
+  };
 
   const requestPersistence = async () => {
-    await requestPersistentStorage();
-    await refresh();
+    try {
+      await requestPersistentStorage();
+    } finally {
+      refresh();
+    }
   };
 
   const { usageBytes, quotaBytes } = status ?? {};
@@ -69,9 +81,7 @@ export function StorageSection() {
             )}
             <Button
               variant="subtle"
-              onClick={() => {
-                void refresh();
-              }}
+              onClick={refresh}
             >
               Refresh
             </Button>

@@ -17,7 +17,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { IconFileImport, IconTrash } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { FormEvent } from 'react';
+import type { SyntheticEvent } from 'react';
 import { useState } from 'react';
 import type { TrustedKeyInput } from '../../db';
 import { repositories, ROLES, UserInputError } from '../../db';
@@ -55,7 +55,7 @@ function AddTrustedKeyForm() {
     }
   };
 
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
     try {
       const added = await repositories.trustedKeys.add(draft);
@@ -135,7 +135,7 @@ function AddTrustedKeyForm() {
 }
 
 export function TrustedKeysSection() {
-  const keys = useLiveQuery(() => repositories.trustedKeys.list(), []);
+  const keys = useLiveQuery(async () => repositories.trustedKeys.list(), []);
 
   const remove = async (keyId: string, name: string) => {
     try {
