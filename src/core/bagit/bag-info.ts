@@ -14,7 +14,13 @@ export type BagInfoInput = Readonly<Record<string, string | readonly string[]>>;
 const RULE = 'RFC8493 §2.2.2';
 
 /** Labels RFC 8493 §2.2.2 reserves with a single value; repeating them makes their meaning ambiguous. */
-const NON_REPEATABLE_LABELS = ['payload-oxum', 'bagging-date', 'bag-size', 'bag-group-identifier', 'bag-count'];
+const NON_REPEATABLE_LABELS = [
+  'payload-oxum',
+  'bagging-date',
+  'bag-size',
+  'bag-group-identifier',
+  'bag-count',
+];
 
 /**
  * Parses `bag-info.txt` lines. A line starting with space or tab continues the previous value
@@ -101,7 +107,9 @@ export function serializeBagInfo(entries: readonly (readonly [string, string])[]
   let text = '';
   for (const [label, value] of entries) {
     if (label === '' || label !== label.trim() || /[:\r\n]/.test(label)) {
-      throw new BagInfoError(`bag-info label "${label}" must be non-empty, unpadded and have no colon or line break`);
+      throw new BagInfoError(
+        `bag-info label "${label}" must be non-empty, unpadded and have no colon or line break`,
+      );
     }
     if (/[\r\n]/.test(value)) {
       throw new BagInfoError(`bag-info value for "${label}" must not contain a line break`);

@@ -12,9 +12,11 @@ export interface UnsafePath {
 export function checkBagPath(path: string): UnsafePath | null {
   if (path === '') return { code: 'malformed-path', reason: 'the path is empty' };
   if (path.startsWith('/')) return { code: 'absolute-path', reason: 'the path is absolute' };
-  if (/^[A-Za-z]:/.test(path)) return { code: 'absolute-path', reason: 'the path starts with a drive letter' };
+  if (/^[A-Za-z]:/.test(path))
+    return { code: 'absolute-path', reason: 'the path starts with a drive letter' };
   if (path.includes('\\')) return { code: 'backslash-in-path', reason: 'the path contains a backslash' };
-  if (path.includes('\0')) return { code: 'control-char-in-path', reason: 'the path contains a NUL character' };
+  if (path.includes('\0'))
+    return { code: 'control-char-in-path', reason: 'the path contains a NUL character' };
   const segments = path.split('/');
   if (segments.includes('..')) return { code: 'path-traversal', reason: 'the path has a ".." segment' };
   if (segments.some((segment) => segment === '' || segment === '.')) {

@@ -32,7 +32,9 @@ export function validateBagDeclaration(bytes: Uint8Array | undefined): {
   if (!lines) return { declaration: fallback, findings };
 
   if (lines.length !== 2) {
-    findings.push(error('malformed-bag-declaration', `bagit.txt must have exactly 2 lines, found ${lines.length}`));
+    findings.push(
+      error('malformed-bag-declaration', `bagit.txt must have exactly 2 lines, found ${lines.length}`),
+    );
   }
   const versionMatch = /^BagIt-Version: (\d+)\.(\d+)$/.exec(lines[0] ?? '');
   const encodingMatch = /^Tag-File-Character-Encoding: (\S+)$/.exec(lines[1] ?? '');
@@ -52,7 +54,9 @@ export function validateBagDeclaration(bytes: Uint8Array | undefined): {
         message: 'BagIt-Version 0.97 predates RFC 8493; validated with the 1.0 rules',
       });
     } else if (version !== '1.0') {
-      findings.push(error('unsupported-bagit-version', `BagIt-Version ${version} is not supported (expected 1.0)`));
+      findings.push(
+        error('unsupported-bagit-version', `BagIt-Version ${version} is not supported (expected 1.0)`),
+      );
     }
   }
   let tagFileEncoding = 'utf-8';

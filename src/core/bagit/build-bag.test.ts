@@ -32,11 +32,12 @@ describe('buildBag', () => {
     expect(manifest[0]).toMatch(/^[0-9a-f]{128} {2}data\/a\/task\.json$/);
     expect(manifest[1]).toMatch(/ {2}data\/b\.csv$/);
     const tagManifest = read(bag.get('tagmanifest-sha512.txt'));
-    expect(tagManifest.trim().split('\n').map((line) => line.split('  ')[1])).toEqual([
-      'bag-info.txt',
-      'bagit.txt',
-      'manifest-sha512.txt',
-    ]);
+    expect(
+      tagManifest
+        .trim()
+        .split('\n')
+        .map((line) => line.split('  ')[1]),
+    ).toEqual(['bag-info.txt', 'bagit.txt', 'manifest-sha512.txt']);
   });
 
   it('is deterministic for the same input and date', () => {

@@ -66,7 +66,13 @@ export function parseManifest(
   lines.forEach((text, index) => {
     const line = index + 1;
     if (text.trim() === '') {
-      findings.push({ severity: 'warning', file, rule, code: 'blank-manifest-line', message: `line ${line} is blank` });
+      findings.push({
+        severity: 'warning',
+        file,
+        rule,
+        code: 'blank-manifest-line',
+        message: `line ${line} is blank`,
+      });
       return;
     }
     const match = /^(\S+)[ \t]+(.+)$/.exec(text);

@@ -31,7 +31,13 @@ export function validateBag(files: BagFiles): BagValidationResult {
   for (const path of [...files.keys()].sort()) {
     const unsafe = checkBagPath(path);
     if (unsafe) {
-      findings.push({ severity: 'error', file: path, rule: 'RFC8493 §2', code: unsafe.code, message: unsafe.reason });
+      findings.push({
+        severity: 'error',
+        file: path,
+        rule: 'RFC8493 §2',
+        code: unsafe.code,
+        message: unsafe.reason,
+      });
     }
   }
 
@@ -109,13 +115,15 @@ export function validateBag(files: BagFiles): BagValidationResult {
  */
 function checkTagFileCoverage(files: BagFiles, tagManifests: readonly CheckedManifest[]): Finding[] {
   const findings: Finding[] = [];
-  const listedInSomeTagManifest = (path: string): boolean => tagManifests.some(({ expected }) => expected.has(path));
+  const listedInSomeTagManifest = (path: string): boolean =>
+    tagManifests.some(({ expected }) => expected.has(path));
   for (const path of [...files.keys()].sort()) {
     if (isPayloadPath(path) || path === FETCH_FILE) continue;
     const manifest = classifyManifestFile(path);
     if (manifest?.kind === 'tag' || isDetachedTagManifestSignature(path, files)) continue;
     if (listedInSomeTagManifest(path)) continue;
-    const isCoreTagFile = path === BAG_DECLARATION_FILE || path === BAG_INFO_FILE || manifest?.kind === 'payload';
+    const isCoreTagFile =
+      path === BAG_DECLARATION_FILE || path === BAG_INFO_FILE || manifest?.kind === 'payload';
     if (isCoreTagFile && tagManifests.length === 0) continue;
     findings.push({
       severity: 'warning',
