@@ -9,7 +9,7 @@ import type { ZipFindingCode } from './types';
 export function checkEntryName(name: string): { code: ZipFindingCode; reason: string } | null {
   if (name === '' || name === '/') return { code: 'malformed-name', reason: 'the name is empty' };
   if (name.includes('\0')) return { code: 'control-char-in-name', reason: 'the name contains NUL' };
-  if ([...name].some((char) => char < ' ' || char === '\u007f')) {
+  if (hasControlCharacter(name)) {
     return { code: 'control-char-in-name', reason: 'the name contains a control character' };
   }
   if (name.includes('\\')) return { code: 'backslash-in-name', reason: 'the name contains a backslash' };
@@ -31,4 +31,12 @@ export function checkEntryName(name: string): { code: ZipFindingCode; reason: st
  */
 export function collisionKey(name: string): string {
   return name.normalize('NFC').toLowerCase();
+}
+
+function hasControlCharacter(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
 }
