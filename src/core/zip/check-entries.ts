@@ -118,7 +118,8 @@ function locateData(
   if (!localName || !sameBytes(localName, entry.nameBytes)) {
     return { code: 'local-header-mismatch', problem: 'the local header names a different file' };
   }
-  if ((reader.u16(at + 6) ?? 0) & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION)) {
+  const encryption = FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION;
+  if ((reader.u16(at + 6) ?? 0) & encryption && !(entry.flags & encryption)) {
     return { code: 'local-header-mismatch', problem: 'the local header says the entry is encrypted' };
   }
   const dataStart = at + LOCAL_HEADER_SIZE + nameLength + (reader.u16(at + 28) ?? 0);

@@ -1,10 +1,18 @@
 import { Inflate } from 'fflate';
 
 /**
- * Compressed input is fed in slices this small so one `push` can produce at most about
- * 1032 × 4 KiB ≈ 4 MiB (DEFLATE's maximum expansion) before we can look at the output size.
+ * DEFLATE expands at most ~1032:1, so one `push` of n input bytes yields at most ~1032·n output
+ * bytes before we can look at the size. Slices are sized from the remaining budget: small when
+ * little output is allowed (a lie is caught after ~1 MiB of work), larger for big honest entries
+ * so fflate's per-push window copy stays cheap.
  */
-const INPUT_SLICE_BYTES = 4 * 1024;
+const MAX_EXPANSION = 1032;
+const MIN_SLICE_BYTES = 1024;
+const MAX_SLICE_BYTES = 64 * 1024;
+
+function sliceSize(remainingOutput: number): number {
+  return Math.min(MAX_SLICE_BYTES, Math.max(MIN_SLICE_BYTES, Math.ceil(remainingOutput / MAX_EXPANSION)));
+}
 
 export type BoundedInflateResult =
   | { ok: true; data: Uint8Array }
@@ -27,9 +35,10 @@ export function inflateBounded(compressed: Uint8Array, declaredSize: number): Bo
   });
   try {
     if (compressed.length === 0) inflater.push(new Uint8Array(0), true);
-    for (let offset = 0; offset < compressed.length; offset += INPUT_SLICE_BYTES) {
-      const end = offset + INPUT_SLICE_BYTES;
+    for (let offset = 0; offset < compressed.length;) {
+      const end = offset + sliceSize(declaredSize - written);
       inflater.push(compressed.subarray(offset, end), end >= compressed.length);
+      offset = end;
     }
   } catch (error) {
     if (error instanceof OutputOverflow) {
