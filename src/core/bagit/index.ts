@@ -1,0 +1,15 @@
+export type { BagFiles, BagValidationResult, Finding, FindingSeverity } from './types';
+export type { ChecksumAlgorithm } from './algorithms';
+export { CHECKSUM_ALGORITHMS, WEAK_ALGORITHMS, isChecksumAlgorithm } from './algorithms';
+export { digestHex } from './digest';
+export { encodeManifestPath, decodeManifestPath } from './percent-encoding';
+export type { BagInfoEntry, BagInfoInput } from './bag-info';
+export { BAG_INFO_FILE, BagInfoError, parseBagInfo, findBagInfoValues } from './bag-info';
+export { BAG_DECLARATION_FILE } from './bagit-declaration';
+export type { PayloadOxum } from './payload-oxum';
+export { computePayloadOxum, formatPayloadOxum, parsePayloadOxum } from './payload-oxum';
+export { checkBagPath, isPayloadPath, PAYLOAD_PREFIX } from './bag-paths';
+export { classifyManifestFile, manifestFileName } from './manifest';
+export type { BuildBagInput } from './build-bag';
+export { BagBuildError, buildBag } from './build-bag';
+export { FETCH_FILE, isDetachedTagManifestSignature, validateBag } from './validate-bag';
