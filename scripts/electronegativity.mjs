@@ -78,7 +78,9 @@ async function scan(run, input, output) {
   const report = await readReport(output);
   const reported = report?.runs?.[0]?.results;
   if (!Array.isArray(reported) || reported.length !== result.issues.length) {
-    throw new Error(`report ${output} does not match the scan (${reported?.length} vs ${result.issues.length} findings)`);
+    throw new Error(
+      `report ${output} does not match the scan (${reported?.length} vs ${result.issues.length} findings)`,
+    );
   }
   return result;
 }
@@ -99,19 +101,27 @@ async function main() {
       "import { BrowserWindow } from 'electron';\nexport const w = new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false } });\n",
     );
     const canary = await scan(run, canaryDir, join(work, 'canary.sarif'));
-    if (!canary.issues.some((i) => i.severity.name === FAIL_SEVERITY && i.id === 'CONTEXT_ISOLATION_JS_CHECK')) {
-      throw new Error('canary not detected: electronegativity did not flag contextIsolation: false, so its result cannot be trusted');
+    if (
+      !canary.issues.some((i) => i.severity.name === FAIL_SEVERITY && i.id === 'CONTEXT_ISOLATION_JS_CHECK')
+    ) {
+      throw new Error(
+        'canary not detected: electronegativity did not flag contextIsolation: false, so its result cannot be trusted',
+      );
     }
 
     const result = await scan(run, join(root, 'src'), join(work, 'report.sarif'));
     const fatalErrors = result.errors.filter((e) => !e.tolerable);
-    for (const e of result.errors) console.log(`${e.tolerable ? 'parse warning' : 'PARSE ERROR'}: ${e.file}: ${e.message}`);
+    for (const e of result.errors)
+      console.log(`${e.tolerable ? 'parse warning' : 'PARSE ERROR'}: ${e.file}: ${e.message}`);
 
     const bySeverity = new Map();
-    for (const issue of result.issues) bySeverity.set(issue.severity.name, (bySeverity.get(issue.severity.name) ?? 0) + 1);
+    for (const issue of result.issues)
+      bySeverity.set(issue.severity.name, (bySeverity.get(issue.severity.name) ?? 0) + 1);
     const high = result.issues.filter((i) => i.severity.name === FAIL_SEVERITY);
 
-    console.log(`\nelectronegativity over src/ (Electron ${electronVersion()}): ${result.atomicChecks} atomic + ${result.globalChecks} global checks`);
+    console.log(
+      `\nelectronegativity over src/ (Electron ${electronVersion()}): ${result.atomicChecks} atomic + ${result.globalChecks} global checks`,
+    );
     console.log(
       `findings: ${['HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'].map((s) => `${s} ${bySeverity.get(s) ?? 0}`).join(', ')}`,
     );

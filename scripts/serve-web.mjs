@@ -51,7 +51,12 @@ if (!cspMeta) {
   process.exit(1);
 }
 const decodeAttribute = (value) =>
-  value.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  value
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 const securityHeaders = {
   'Content-Security-Policy': `${decodeAttribute(cspMeta[1])}; frame-ancestors 'none'`,
   'X-Content-Type-Options': 'nosniff',

@@ -26,17 +26,29 @@ describe('resolveAppRequest: files inside the root', () => {
 
   it('maps nested paths and ignores query and fragment', () => {
     const r = resolveAppRequest('app://kpo/assets/index-AbC1.js?v=2#x', root);
-    expect(r).toEqual({ ok: true, filePath: join(root, 'assets', 'index-AbC1.js'), mimeType: 'text/javascript; charset=utf-8' });
+    expect(r).toEqual({
+      ok: true,
+      filePath: join(root, 'assets', 'index-AbC1.js'),
+      mimeType: 'text/javascript; charset=utf-8',
+    });
   });
 
   it('decodes ordinary percent-encoding (a space)', () => {
     const r = resolveAppRequest('app://kpo/fonts/My%20Font.woff2', root);
-    expect(r).toMatchObject({ ok: true, filePath: join(root, 'fonts', 'My Font.woff2'), mimeType: 'font/woff2' });
+    expect(r).toMatchObject({
+      ok: true,
+      filePath: join(root, 'fonts', 'My Font.woff2'),
+      mimeType: 'font/woff2',
+    });
   });
 
   it('keeps dot segments that the URL parser folds inside the root', () => {
     // The WHATWG parser resolves these before we see them; they cannot climb above "/".
-    for (const url of ['app://kpo/assets/../index.html', 'app://kpo/../../../index.html', 'app://kpo/%2e%2e/%2E%2e/index.html']) {
+    for (const url of [
+      'app://kpo/assets/../index.html',
+      'app://kpo/../../../index.html',
+      'app://kpo/%2e%2e/%2E%2e/index.html',
+    ]) {
       expect(resolveAppRequest(url, root)).toMatchObject({ ok: true, filePath: join(root, 'index.html') });
     }
   });
@@ -130,7 +142,8 @@ describe('mime types', () => {
   });
 
   it('falls back to octet-stream for anything else', () => {
-    for (const name of ['a.exe', 'a.txt', 'README', 'a.html.bak']) expect(mimeTypeFor(name)).toBe(FALLBACK_MIME_TYPE);
+    for (const name of ['a.exe', 'a.txt', 'README', 'a.html.bak'])
+      expect(mimeTypeFor(name)).toBe(FALLBACK_MIME_TYPE);
   });
 });
 
@@ -187,7 +200,13 @@ describe('checkServableFile (real files in a temp dir)', () => {
   });
 
   it('answers 404 for directories and missing files', async () => {
-    expect(await checkServableFile(appRoot, join(appRoot, 'assets'))).toMatchObject({ ok: false, status: 404 });
-    expect(await checkServableFile(appRoot, join(appRoot, 'missing.js'))).toMatchObject({ ok: false, status: 404 });
+    expect(await checkServableFile(appRoot, join(appRoot, 'assets'))).toMatchObject({
+      ok: false,
+      status: 404,
+    });
+    expect(await checkServableFile(appRoot, join(appRoot, 'missing.js'))).toMatchObject({
+      ok: false,
+      status: 404,
+    });
   });
 });

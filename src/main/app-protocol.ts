@@ -39,10 +39,7 @@ export function mimeTypeFor(filePath: string): string {
 /** True only for app://kpo with nothing (port, credentials) that would make it another origin. */
 export function isAppOriginUrl(url: URL): boolean {
   return (
-    url.protocol === `${APP_SCHEME}:` &&
-    url.host === APP_HOST &&
-    url.username === '' &&
-    url.password === ''
+    url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.username === '' && url.password === ''
   );
 }
 

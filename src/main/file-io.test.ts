@@ -22,7 +22,9 @@ describe('readFileCapped', () => {
   it('refuses a file over the cap with its name and size in the message', async () => {
     const file = join(dir, 'big.csv');
     await writeFile(file, 'abcde');
-    await expect(readFileCapped(file, 4)).rejects.toThrow(/"big\.csv" is 5 bytes; files larger than 4 bytes cannot be opened/);
+    await expect(readFileCapped(file, 4)).rejects.toThrow(
+      /"big\.csv" is 5 bytes; files larger than 4 bytes cannot be opened/,
+    );
   });
 
   it('refuses a directory', async () => {

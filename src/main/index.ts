@@ -40,7 +40,11 @@ async function start(): Promise<void> {
   registerIpcHandlers(isTrustedSender);
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
-      buildMenuTemplate({ isMac: process.platform === 'darwin', isPackaged: app.isPackaged, appName: app.name }),
+      buildMenuTemplate({
+        isMac: process.platform === 'darwin',
+        isPackaged: app.isPackaged,
+        appName: app.name,
+      }),
     ),
   );
   await openWindow();

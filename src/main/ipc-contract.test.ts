@@ -3,7 +3,8 @@ import { kpoApiMethods } from '../shared/ipc-channels';
 import { ipcContract, MAX_OPEN_FILE_BYTES } from '../shared/ipc-contract';
 
 const bytes = new Uint8Array([1, 2, 3]);
-const accepts = (channel: keyof typeof ipcContract, args: unknown): boolean => ipcContract[channel].safeParse(args).success;
+const accepts = (channel: keyof typeof ipcContract, args: unknown): boolean =>
+  ipcContract[channel].safeParse(args).success;
 
 describe('ipc contract registry', () => {
   it('has exactly one schema per window.kpo channel', () => {
@@ -45,7 +46,13 @@ describe('dialog:open-file', () => {
 describe('dialog:save-file', () => {
   it('accepts a bare name with bytes', () => {
     expect(accepts('dialog:save-file', { suggestedName: 'report.pdf', data: bytes })).toBe(true);
-    expect(accepts('dialog:save-file', { suggestedName: '..report', data: bytes, filters: [{ name: 'PDF', extensions: ['pdf'] }] })).toBe(true);
+    expect(
+      accepts('dialog:save-file', {
+        suggestedName: '..report',
+        data: bytes,
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+      }),
+    ).toBe(true);
   });
 
   it('accepts a Node Buffer (what IPC may deliver) as bytes', () => {

@@ -44,13 +44,23 @@ function recordingHandlers(): IpcHandlers<Ctx> {
 
 const dispatch = async (channel: string, senderUrl: string | undefined, args: unknown) => {
   const ctx: Ctx = { calls: [] };
-  const reply = await dispatchIpc(channel, senderUrl, args, recordingHandlers(), (u) => isTrustedRendererUrl(u), ctx);
+  const reply = await dispatchIpc(
+    channel,
+    senderUrl,
+    args,
+    recordingHandlers(),
+    (u) => isTrustedRendererUrl(u),
+    ctx,
+  );
   return { reply, calls: ctx.calls };
 };
 
 describe('dispatchIpc', () => {
   it('runs the handler for a trusted sender with valid arguments', async () => {
-    const { reply, calls } = await dispatch('dialog:save-file', APP_URL, { suggestedName: 'r.csv', data: new Uint8Array([1]) });
+    const { reply, calls } = await dispatch('dialog:save-file', APP_URL, {
+      suggestedName: 'r.csv',
+      data: new Uint8Array([1]),
+    });
     expect(reply).toEqual({ ok: true, value: { saved: true, fileName: 'r.csv' } });
     expect(calls).toHaveLength(1);
   });
@@ -61,7 +71,12 @@ describe('dispatchIpc', () => {
   });
 
   it('refuses an untrusted sender before validating or calling anything', async () => {
-    for (const sender of ['https://evil.example/', 'file:///tmp/x.html', 'app://evil/index.html', undefined]) {
+    for (const sender of [
+      'https://evil.example/',
+      'file:///tmp/x.html',
+      'app://evil/index.html',
+      undefined,
+    ]) {
       const { reply, calls } = await dispatch('app:info', sender, {});
       expect(reply.ok).toBe(false);
       if (!reply.ok) expect(reply.error).toMatch(/app:info: refused, sender .* is not the app/);
@@ -77,7 +92,10 @@ describe('dispatchIpc', () => {
   });
 
   it('names the argument and the rule when arguments are invalid', async () => {
-    const { reply, calls } = await dispatch('dialog:save-file', APP_URL, { suggestedName: '../x', data: new Uint8Array() });
+    const { reply, calls } = await dispatch('dialog:save-file', APP_URL, {
+      suggestedName: '../x',
+      data: new Uint8Array(),
+    });
     expect(calls).toHaveLength(0);
     expect(reply.ok).toBe(false);
     if (!reply.ok) {
@@ -87,18 +105,24 @@ describe('dispatchIpc', () => {
   });
 
   it('gives the path into nested arguments', async () => {
-    const { reply } = await dispatch('dialog:open-file', APP_URL, { filters: [{ name: 'CSV', extensions: ['csv', '.tsv'] }] });
+    const { reply } = await dispatch('dialog:open-file', APP_URL, {
+      filters: [{ name: 'CSV', extensions: ['csv', '.tsv'] }],
+    });
     expect(reply.ok).toBe(false);
     if (!reply.ok) expect(reply.error).toMatch(/filters\.0\.extensions\.1: /);
   });
 
   it('reports unknown keys and missing arguments', async () => {
-    const extra = await dispatch('shell:open-external', APP_URL, { url: 'https://a.example', activate: true });
+    const extra = await dispatch('shell:open-external', APP_URL, {
+      url: 'https://a.example',
+      activate: true,
+    });
     expect(extra.reply.ok).toBe(false);
     if (!extra.reply.ok) expect(extra.reply.error).toMatch(/activate/);
     const missing = await dispatch('app:info', APP_URL, undefined);
     expect(missing.reply.ok).toBe(false);
-    if (!missing.reply.ok) expect(missing.reply.error).toMatch(/app:info: invalid arguments: \(arguments\): /);
+    if (!missing.reply.ok)
+      expect(missing.reply.error).toMatch(/app:info: invalid arguments: \(arguments\): /);
   });
 
   it('turns a handler error into an IpcReply with its message', async () => {
@@ -144,8 +168,10 @@ describe('the preload side of the contract', () => {
     ]);
   });
 
-  it('throws main\'s message on ok:false and refuses malformed replies', () => {
-    expect(() => unwrapIpcReply('app:info', { ok: false, error: 'app:info: nope' })).toThrow('app:info: nope');
+  it("throws main's message on ok:false and refuses malformed replies", () => {
+    expect(() => unwrapIpcReply('app:info', { ok: false, error: 'app:info: nope' })).toThrow(
+      'app:info: nope',
+    );
     expect(() => unwrapIpcReply('app:info', undefined)).toThrow(/malformed reply/);
     expect(() => unwrapIpcReply('app:info', { ok: true })).toThrow(/malformed reply/);
     expect(() => unwrapIpcReply('app:info', { ok: false, error: 42 })).toThrow(/malformed reply/);

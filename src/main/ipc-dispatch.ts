@@ -40,7 +40,10 @@ export async function dispatchIpc<Ctx>(
 ): Promise<IpcReply<unknown>> {
   if (!isIpcChannel(channel)) return { ok: false, error: `unknown IPC channel "${channel}"` };
   if (!isTrustedSender(senderUrl)) {
-    return { ok: false, error: `${channel}: refused, sender ${senderUrl ?? '(unknown frame)'} is not the app` };
+    return {
+      ok: false,
+      error: `${channel}: refused, sender ${senderUrl ?? '(unknown frame)'} is not the app`,
+    };
   }
   const parsed = ipcContract[channel].safeParse(rawArgs);
   if (!parsed.success) {

@@ -64,7 +64,9 @@ export const ipcHandlers: IpcHandlers<IpcContext> = {
   async 'shell:open-external'({ url }) {
     const allowed = parseAllowedExternalUrl(url);
     if (allowed === null) {
-      throw new Error(`refused to open "${url}": only https:// links with a host and no user name or password open outside the app`);
+      throw new Error(
+        `refused to open "${url}": only https:// links with a host and no user name or password open outside the app`,
+      );
     }
     await shell.openExternal(allowed.href);
     return { opened: true };

@@ -19,7 +19,11 @@ export interface MainWindowOptions {
   url: string;
 }
 
-export async function createMainWindow({ preloadPath, userDataPath, url }: MainWindowOptions): Promise<BrowserWindow> {
+export async function createMainWindow({
+  preloadPath,
+  userDataPath,
+  url,
+}: MainWindowOptions): Promise<BrowserWindow> {
   const stateFile = join(userDataPath, 'window-state.json');
   const saved = await loadWindowState(stateFile);
   const restored = restoreWindowBounds(saved, [screen.getPrimaryDisplay(), ...screen.getAllDisplays()]);

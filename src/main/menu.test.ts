@@ -19,7 +19,9 @@ describe('application menu', () => {
   });
 
   it('offers developer tools when not packaged', () => {
-    expect(roles(buildMenuTemplate({ isMac: false, isPackaged: false, appName: 'KPO' }))).toContain('toggleDevTools');
+    expect(roles(buildMenuTemplate({ isMac: false, isPackaged: false, appName: 'KPO' }))).toContain(
+      'toggleDevTools',
+    );
   });
 
   it('keeps the standard edit roles so copy and paste work', () => {

@@ -11,12 +11,14 @@ import {
 const DEV = 'http://localhost:5173';
 
 describe('isAllowedExternalUrl', () => {
-  it.each(['https://example.com', 'https://example.com/a/b?c=d#e', 'https://sub.example.org:8443/x', 'https://[2001:db8::1]/'])(
-    'allows %s',
-    (url) => {
-      expect(isAllowedExternalUrl(url)).toBe(true);
-    },
-  );
+  it.each([
+    'https://example.com',
+    'https://example.com/a/b?c=d#e',
+    'https://sub.example.org:8443/x',
+    'https://[2001:db8::1]/',
+  ])('allows %s', (url) => {
+    expect(isAllowedExternalUrl(url)).toBe(true);
+  });
 
   it.each([
     ['plain http', 'http://example.com'],
@@ -101,7 +103,14 @@ describe('isAllowedNavigation', () => {
   });
 
   it('denies everything else', () => {
-    for (const url of ['https://example.com/', 'http://localhost:5173/', 'file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,x', 'about:blank']) {
+    for (const url of [
+      'https://example.com/',
+      'http://localhost:5173/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'about:blank',
+    ]) {
       expect(isAllowedNavigation(url), url).toBe(false);
     }
   });

@@ -4,11 +4,7 @@
  */
 import { shell } from 'electron';
 import type { Session, WebContents } from 'electron';
-import {
-  decidePermission,
-  isAllowedNavigation,
-  parseAllowedExternalUrl,
-} from './security-policy';
+import { decidePermission, isAllowedNavigation, parseAllowedExternalUrl } from './security-policy';
 
 /** Open an allowlisted https link in the user's browser; anything else is dropped with a warning. */
 function openInBrowser(url: string): void {

@@ -44,10 +44,12 @@ describe('restoreWindowBounds', () => {
   });
 
   it('shrinks a window larger than the work area, and enlarges one below the minimum', () => {
-    expect(restoreWindowBounds({ x: 0, y: 0, width: 5000, height: 3000, isMaximized: false }, [laptop]).bounds).toEqual(
-      laptop.workArea,
-    );
-    expect(restoreWindowBounds({ x: 100, y: 100, width: 200, height: 100, isMaximized: false }, [laptop]).bounds).toEqual({
+    expect(
+      restoreWindowBounds({ x: 0, y: 0, width: 5000, height: 3000, isMaximized: false }, [laptop]).bounds,
+    ).toEqual(laptop.workArea);
+    expect(
+      restoreWindowBounds({ x: 100, y: 100, width: 200, height: 100, isMaximized: false }, [laptop]).bounds,
+    ).toEqual({
       x: 100,
       y: 100,
       width: MIN_SIZE.width,
@@ -75,7 +77,10 @@ describe('restoreWindowBounds', () => {
   });
 
   it('copes with no displays reported', () => {
-    expect(restoreWindowBounds(null, [])).toEqual({ bounds: { x: 0, y: 0, ...DEFAULT_SIZE }, isMaximized: false });
+    expect(restoreWindowBounds(null, [])).toEqual({
+      bounds: { x: 0, y: 0, ...DEFAULT_SIZE },
+      isMaximized: false,
+    });
   });
 });
 
@@ -93,14 +98,26 @@ describe('window-state.json on disk', () => {
   it('round-trips a saved state (rounded to whole pixels) and leaves no temp file', async () => {
     const file = join(dir, 'window-state.json');
     await saveWindowState(file, { x: 10.4, y: 20.6, width: 1000, height: 700, isMaximized: true });
-    expect(await loadWindowState(file)).toEqual({ x: 10, y: 21, width: 1000, height: 700, isMaximized: true });
+    expect(await loadWindowState(file)).toEqual({
+      x: 10,
+      y: 21,
+      width: 1000,
+      height: 700,
+      isMaximized: true,
+    });
     expect(await readdir(dir)).toEqual(['window-state.json']);
   });
 
   it('the synchronous save used on close writes the same file', async () => {
     const file = join(dir, 'window-state.json');
     saveWindowStateSync(file, { x: 1, y: 2, width: 900, height: 600, isMaximized: false });
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ x: 1, y: 2, width: 900, height: 600, isMaximized: false });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
+      x: 1,
+      y: 2,
+      width: 900,
+      height: 600,
+      isMaximized: false,
+    });
     expect(await readdir(dir)).toEqual(['window-state.json']);
   });
 
@@ -126,7 +143,9 @@ describe('window-state.json on disk', () => {
 
   it('refuses to save a state that does not match the schema', async () => {
     const file = join(dir, 'window-state.json');
-    await expect(saveWindowState(file, { x: 0, y: 0, width: 0, height: 700, isMaximized: false })).rejects.toThrow();
+    await expect(
+      saveWindowState(file, { x: 0, y: 0, width: 0, height: 700, isMaximized: false }),
+    ).rejects.toThrow();
     expect(await readdir(dir)).toEqual([]);
   });
 });
@@ -176,7 +195,11 @@ describe('createDebouncedSaver', () => {
 
   it('reports a failed save instead of leaving an unhandled rejection', async () => {
     const errors: unknown[] = [];
-    const saver = createDebouncedSaver(async () => Promise.reject(new Error('disk full')), 10, (e) => errors.push(e));
+    const saver = createDebouncedSaver(
+      async () => Promise.reject(new Error('disk full')),
+      10,
+      (e) => errors.push(e),
+    );
     saver.schedule();
     await vi.advanceTimersByTimeAsync(20);
     expect(errors).toHaveLength(1);

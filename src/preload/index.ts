@@ -8,6 +8,8 @@ import type { KpoApi } from '../shared/ipc-contract';
 
 // The runtime object is built generically from the method map; its shape is KpoApi by construction
 // (one function per method, same names) and main validates every argument regardless.
-const api = createKpoApiObject(async (channel, args) => ipcRenderer.invoke(channel, args) as Promise<unknown>) as KpoApi;
+const api = createKpoApiObject(
+  async (channel, args) => ipcRenderer.invoke(channel, args) as Promise<unknown>,
+) as KpoApi;
 
 contextBridge.exposeInMainWorld(KPO_API_GLOBAL, api);

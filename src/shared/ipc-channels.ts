@@ -25,7 +25,8 @@ export type IpcInvoke = (channel: IpcChannel, args: unknown) => Promise<unknown>
 export function unwrapIpcReply(channel: IpcChannel, reply: unknown): unknown {
   if (typeof reply === 'object' && reply !== null && 'ok' in reply) {
     if (reply.ok === true && 'value' in reply) return reply.value;
-    if (reply.ok === false && 'error' in reply && typeof reply.error === 'string') throw new Error(reply.error);
+    if (reply.ok === false && 'error' in reply && typeof reply.error === 'string')
+      throw new Error(reply.error);
   }
   throw new Error(`${channel}: malformed reply from the main process`);
 }
@@ -34,7 +35,9 @@ export function unwrapIpcReply(channel: IpcChannel, reply: unknown): unknown {
  * The plain object the preload exposes as `window.kpo`: one async function per method, nothing else.
  * Typed as `KpoApi` by the preload, which owns that cast.
  */
-export function createKpoApiObject(invoke: IpcInvoke): Readonly<Record<KpoApiMethod, (args: unknown) => Promise<unknown>>> {
+export function createKpoApiObject(
+  invoke: IpcInvoke,
+): Readonly<Record<KpoApiMethod, (args: unknown) => Promise<unknown>>> {
   const api = {} as Record<KpoApiMethod, (args: unknown) => Promise<unknown>>;
   for (const method of Object.keys(kpoApiMethods) as KpoApiMethod[]) {
     const channel = kpoApiMethods[method];

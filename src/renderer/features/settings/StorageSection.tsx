@@ -79,10 +79,7 @@ export function StorageSection() {
                 Request persistent storage
               </Button>
             )}
-            <Button
-              variant="subtle"
-              onClick={refresh}
-            >
+            <Button variant="subtle" onClick={refresh}>
               Refresh
             </Button>
           </Group>
