@@ -27,10 +27,10 @@ function open(name: string, upToVersion = LATEST_SCHEMA_VERSION): KpoDatabase {
 }
 
 afterEach(async () => {
-  for (const db of openDatabases.splice(0)) {
-    db.close();
-    await db.delete();
-  }
+  const databases = openDatabases.splice(0);
+  // Close every connection first: deleting while another version is open blocks the delete.
+  for (const db of databases) db.close();
+  for (const db of databases) await db.delete();
 });
 
 describe('schema migrations', () => {
