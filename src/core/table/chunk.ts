@@ -139,12 +139,13 @@ export interface RawColumnEncoding {
  */
 export function encodeRawColumn(
   raw: readonly string[],
+  count: number,
   type: ColumnType,
   isMissing: (value: string) => boolean,
   firstRow: number,
   maxRejected = 100,
 ): RawColumnEncoding {
-  const n = raw.length;
+  const n = count;
   const rejected: RejectedValue[] = [];
   let rejectedCount = 0;
   const reject = (i: number, value: string): void => {
