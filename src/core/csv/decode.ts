@@ -44,14 +44,21 @@ function detectBom(bytes: Uint8Array): { encoding: CsvEncoding; length: number }
   return undefined;
 }
 
-function hasNonAscii(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) if ((bytes[i] ?? 0) >= 0x80) return true;
-  return false;
-}
-
 /** The part of TextDecoder we use; spelled out because Node's and the DOM's typings differ. */
 interface ByteDecoder {
   decode(bytes: Uint8Array, options?: { stream?: boolean }): string;
+}
+
+const EMPTY = new Uint8Array(0);
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\x00-\x7f]/;
+
+function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 export interface StreamingTextDecoder {
@@ -68,6 +75,7 @@ export function createStreamingDecoder(override?: CsvEncoding): StreamingTextDec
   let decoder: ByteDecoder | undefined;
   /** While true we are on strict UTF-8 but have only seen ASCII, so a fallback is still free. */
   let tentative = false;
+  let heldTail: Uint8Array = EMPTY;
 
   const start = (bytes: Uint8Array): Uint8Array => {
     started = true;
@@ -98,20 +106,30 @@ export function createStreamingDecoder(override?: CsvEncoding): StreamingTextDec
         );
       }
     }
-    const sawNonAscii = hasNonAscii(bytes);
     try {
       const text = active.decode(bytes, { stream });
-      if (sawNonAscii) {
-        tentative = false;
-        decision = { encoding: 'utf-8', reason: 'valid-utf-8', bomStripped: decision.bomStripped };
+      // Every non-ASCII UTF-8 sequence is longer in bytes than in UTF-16 units, so equal
+      // lengths mean pure ASCII without scanning the bytes again.
+      if (text.length !== bytes.length || heldTail.length > 0) {
+        if (NON_ASCII.test(text)) {
+          tentative = false;
+          decision = { encoding: 'utf-8', reason: 'valid-utf-8', bomStripped: decision.bomStripped };
+          heldTail = EMPTY;
+        } else {
+          // Only ASCII came out: the decoder is holding the start of a sequence for the next call.
+          heldTail = concatBytes(heldTail, bytes).slice(text.length);
+        }
       }
       return text;
     } catch {
-      // Everything before this call was ASCII, so nothing decoded so far changes meaning.
+      // Everything decoded so far was ASCII, so nothing changes meaning; only bytes the UTF-8
+      // decoder was still holding must be decoded again.
       tentative = false;
-      decision = { encoding: 'windows-1252', reason: 'invalid-utf-8-fallback', bomStripped: false };
+      decision = { encoding: 'windows-1252', reason: 'invalid-utf-8-fallback', bomStripped: decision.bomStripped };
       decoder = new TextDecoder('windows-1252');
-      return decoder.decode(bytes, { stream });
+      const text = decoder.decode(concatBytes(heldTail, bytes), { stream });
+      heldTail = EMPTY;
+      return text;
     }
   };
 

@@ -32,7 +32,15 @@ import type { CsvDelimiter, CsvNewline } from './sniff';
 import { normaliseHeaders } from './headers';
 import type { HeaderNotice } from './headers';
 import { countLineBreaks, recordStartLines } from './lines';
-import { finalType, inferBatch, isCategory, missingMatcher, newColumnInference, typeFromMask } from './infer';
+import {
+  finalType,
+  inferBatch,
+  isCategory,
+  missingMatcher,
+  newColumnInference,
+  noteDistinct,
+  typeFromMask,
+} from './infer';
 import type { ColumnInference } from './infer';
 
 /** A forced column type; 'string' means "text or category, decided by cardinality". */
@@ -212,7 +220,10 @@ export function createCsvImporter(options: CsvImportOptions = {}): CsvImporter {
         return undefined;
       }
       col.emittedKind = kind;
-      const result = encodeRawColumn(values, batchRows, type, isMissing, rowStart, maxListed - col.rejected.length);
+      // Inferred columns were just checked value by value, so encoding may skip re-validation.
+      const trusted = col.hint === undefined || col.hint === 'string';
+      const result = encodeRawColumn(values, batchRows, type, isMissing, rowStart, maxListed - col.rejected.length, trusted);
+      if (result.column.kind === 'string') noteDistinct(col.inference, result.column.dictionary);
       col.rejectedCount += result.rejectedCount;
       col.rejected.push(...result.rejected);
       return result.column;

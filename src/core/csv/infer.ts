@@ -53,26 +53,17 @@ export function inferBatch(
   state.missing += count - present;
   state.present += present;
   state.mask = mask;
-  if (mask === 0) trackDistinct(state, values, count, isMissing);
 }
 
-function trackDistinct(
-  state: ColumnInference,
-  values: readonly string[],
-  count: number,
-  isMissing: (value: string) => boolean,
-): void {
+/**
+ * Adds a chunk's dictionary (its distinct strings) to the column's distinct set. Fed from the
+ * encoded chunk rather than from every value, so a repeated string costs one Map hit, not two.
+ */
+export function noteDistinct(state: ColumnInference, dictionary: readonly string[]): void {
   const set = state.distinct;
   if (set === undefined) return;
-  for (let i = 0; i < count; i++) {
-    const v = values[i] ?? '';
-    if (isMissing(v)) continue;
-    set.add(v);
-    if (set.size > DISTINCT_CAP) {
-      state.distinct = undefined;
-      return;
-    }
-  }
+  for (const value of dictionary) set.add(value);
+  if (set.size > DISTINCT_CAP) state.distinct = undefined;
 }
 
 /** The narrowest non-string type the mask allows, or 'string' (text or category, decided at the end). */
