@@ -269,3 +269,14 @@ export function createTable(schema: readonly ColumnSchema[], chunks: readonly Ta
   });
   return { columns: schema, chunks, rowCount };
 }
+
+/** Builds a table from full-length column-major decoded values (used for derived results). */
+export function tableFromValues(schema: readonly ColumnSchema[], columns: readonly (readonly CellValue[])[]): Table {
+  const rowCount = columns[0]?.length ?? 0;
+  const chunks: TableChunk[] = [];
+  for (let start = 0, index = 0; start < rowCount; start += CHUNK_ROWS, index++) {
+    const end = Math.min(rowCount, start + CHUNK_ROWS);
+    chunks.push(encodeChunk(index, schema, columns.map((col) => col.slice(start, end))));
+  }
+  return { columns: schema, chunks, rowCount };
+}
