@@ -3,7 +3,7 @@
  * AND/OR their children's masks. String conditions are decided once per dictionary entry of a
  * chunk and then looked up per row, so `contains` costs one test per distinct string.
  *
- * Semantics: a missing cell matches only `isMissing`; every value operator (including
+ * Semantics: empty groups are ignored (see isEmptyGroup); a missing cell matches only `isMissing`; every value operator (including
  * `notEquals`) is false on missing, as in SQL. String comparisons (<, between) use UTF-16 code
  * unit order; `contains` and `startsWith` ignore letter case; `equals`/`inList` are exact.
  */
@@ -15,7 +15,7 @@ import { ViewError, columnIndexOf } from './view-error';
 
 /** Row indices (ascending) of rows matching the filter. */
 export function filterRows(table: Table, filter: FilterGroup): Uint32Array {
-  if (filter.children.length === 0) return selectAll(table.rowCount);
+  if (isEmptyGroup(filter)) return selectAll(table.rowCount);
   const mask = evaluateGroup(table, filter);
   let count = 0;
   for (let i = 0; i < mask.length; i++) count += mask[i] ?? 0;
@@ -30,11 +30,20 @@ function selectAll(n: number): Uint32Array {
   return rows;
 }
 
+/**
+ * A group with no conditions (only empty groups, or nothing) is ignored by its parent, and at
+ * the top matches every row: an empty group in the filter editor must not hide all data.
+ */
+export function isEmptyGroup(group: FilterGroup): boolean {
+  return group.children.every((c) => c.kind === 'group' && isEmptyGroup(c));
+}
+
 function evaluateGroup(table: Table, group: FilterGroup): Uint8Array {
   const isAnd = group.combinator === 'and';
   const out = new Uint8Array(table.rowCount);
   if (isAnd) out.fill(1);
   for (const child of group.children) {
+    if (child.kind === 'group' && isEmptyGroup(child)) continue;
     const mask = child.kind === 'group' ? evaluateGroup(table, child) : evaluateCondition(table, child);
     if (isAnd) for (let i = 0; i < out.length; i++) out[i] = (out[i] ?? 0) & (mask[i] ?? 0);
     else for (let i = 0; i < out.length; i++) out[i] = (out[i] ?? 0) | (mask[i] ?? 0);

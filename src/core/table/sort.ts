@@ -17,8 +17,8 @@ export function sortRows(table: Table, rows: Uint32Array, sort: readonly SortKey
       const key = keys[k] as Float64Array;
       const x = key[a] ?? NaN;
       const y = key[b] ?? NaN;
-      if (x === y) continue;
-      if (x !== x) return y !== y ? 0 : 1; // missing last
+      if (x === y || (x !== x && y !== y)) continue; // equal, or both missing
+      if (x !== x) return 1; // missing last in either direction
       if (y !== y) return -1;
       return x < y ? -(signs[k] ?? 1) : (signs[k] ?? 1);
     }
