@@ -122,18 +122,19 @@ function refCondition(row: CellValue[], cond: FilterCondition): boolean {
       return v === x;
     case 'notEquals':
       return v !== x;
+    // Strings and numbers share JS's < semantics (code-unit order for strings), as documented.
     case 'lessThan':
-      return (x as number) > (v as number);
+      return (v as number) < (x as number);
     case 'lessOrEqual':
-      return v <= (x as number);
+      return (v as number) <= (x as number);
     case 'greaterThan':
-      return v > (x as number);
+      return (v as number) > (x as number);
     case 'greaterOrEqual':
-      return v >= (x as number);
+      return (v as number) >= (x as number);
     case 'between': {
       const lo = literal(col, cond.range?.[0] ?? 0) as number;
       const hi = literal(col, cond.range?.[1] ?? 0) as number;
-      return v >= lo && v <= hi;
+      return (v as number) >= lo && (v as number) <= hi;
     }
     case 'contains':
       return String(v).toLowerCase().includes(String(x).toLowerCase());
@@ -272,13 +273,13 @@ describe('query engine vs reference', () => {
         const actual: CellValue[][] = [];
         for (let r = 0; r < result.rowCount; r++) actual.push(result.columns.map((_, c) => tableCell(result, c, r)));
         expect(actual.length).toBe(expected.length);
-        actual.forEach((row, r) =>
+        actual.forEach((row, r) => {
           row.forEach((v, c) => {
             const e = expected[r]?.[c];
             if (typeof v === 'number' && typeof e === 'number') expect(v).toBeCloseTo(e, 9);
             else expect(v).toEqual(e);
-          }),
-        );
+          });
+        });
       }),
       { numRuns: 200 },
     );
