@@ -14,6 +14,9 @@ import type { CellValue, ColumnSchema, ColumnType, Table } from './types';
 import type { Aggregate, GroupBySpec, KeyExpr, PivotSpec } from './view-spec';
 import { ViewError, columnIndexOf } from './view-error';
 import { formatCell } from './format';
+import { MS_PER_DAY } from './civil';
+
+const DENSE_LIMIT = 1 << 22;
 
 interface KeyColumn {
   readonly schema: ColumnSchema;
@@ -33,26 +36,61 @@ function keyColumn(table: Table, rows: Uint32Array, key: KeyExpr): KeyColumn {
   const sorted = kind === 'string' ? stringRanks(table, c).sorted : undefined;
   const ids = new Uint32Array(rows.length);
   const values: CellValue[] = [];
-  const idOf = new Map<number, number>();
+  const decode = (k: number): CellValue =>
+    kind === 'string' ? (sorted?.[k] ?? null) : kind === 'boolean' ? k === 1 : k;
   let missingId = -1;
+  const missing = (): number => {
+    if (missingId === -1) {
+      missingId = values.length;
+      values.push(null);
+    }
+    return missingId;
+  };
+  // Ranks, booleans and day buckets are small integers: a dense lookup table beats a Map per row.
+  const scale = key.bucket === undefined ? 1 : MS_PER_DAY;
+  let min = Infinity;
+  let max = -Infinity;
+  let integral = true;
   for (let i = 0; i < keys.length; i++) {
-    const k = keys[i] ?? NaN;
-    let id: number | undefined;
-    if (k !== k) {
-      if (missingId === -1) {
-        missingId = values.length;
-        values.push(null);
+    const k = (keys[i] ?? NaN) / scale;
+    if (k !== k) continue;
+    if (!Number.isInteger(k)) integral = false;
+    if (k < min) min = k;
+    if (k > max) max = k;
+  }
+  if (integral && (max - min < DENSE_LIMIT || min === Infinity)) {
+    const lookup = new Int32Array(min === Infinity ? 0 : max - min + 1).fill(-1);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i] ?? NaN;
+      if (k !== k) {
+        ids[i] = missing();
+        continue;
       }
-      id = missingId;
-    } else {
-      id = idOf.get(k);
+      const slot = k / scale - min;
+      let id = lookup[slot] ?? -1;
+      if (id === -1) {
+        id = values.length;
+        lookup[slot] = id;
+        values.push(decode(k));
+      }
+      ids[i] = id;
+    }
+  } else {
+    const idOf = new Map<number, number>();
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i] ?? NaN;
+      if (k !== k) {
+        ids[i] = missing();
+        continue;
+      }
+      let id = idOf.get(k);
       if (id === undefined) {
         id = values.length;
         idOf.set(k, id);
-        values.push(kind === 'string' ? (sorted?.[k] ?? null) : kind === 'boolean' ? k === 1 : k);
+        values.push(decode(k));
       }
+      ids[i] = id;
     }
-    ids[i] = id;
   }
   const name = key.bucket === undefined ? source.name : `${source.name} (${key.bucket})`;
   const schema: ColumnSchema =
@@ -71,17 +109,19 @@ interface Groups {
 function combineKeys(keys: readonly KeyColumn[], n: number): Groups {
   const ids = new Uint32Array(n);
   const firsts: number[] = [];
-  const groupOf = new Map<number, number>();
   const cards = keys.map((k) => k.values.length);
   const product = cards.reduce((a, b) => a * b, 1);
   if (product > Number.MAX_SAFE_INTEGER) throw new ViewError('too many key combinations to group by');
+  const dense = product <= DENSE_LIMIT ? new Int32Array(product).fill(-1) : undefined;
+  const groupOf = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     let composite = 0;
     for (let k = 0; k < keys.length; k++) composite = composite * (cards[k] ?? 1) + (keys[k]?.ids[i] ?? 0);
-    let g = groupOf.get(composite);
-    if (g === undefined) {
+    let g = dense !== undefined ? dense[composite] : groupOf.get(composite);
+    if (g === undefined || g === -1) {
       g = firsts.length;
-      groupOf.set(composite, g);
+      if (dense !== undefined) dense[composite] = g;
+      else groupOf.set(composite, g);
       firsts.push(i);
     }
     ids[i] = g;
