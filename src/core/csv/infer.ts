@@ -1,0 +1,101 @@
+/**
+ * Incremental per-column type inference. The state per column is a bitmask of the types every
+ * present value so far fits, a present-value count and (for string columns) a capped distinct set:
+ * cheap enough to update for every value of every chunk.
+ *
+ * Category rule: a string column is a category when it has at least 100 present values and
+ * at most 50 distinct values, or at most 1% distinct values (the distinct set is capped at
+ * 65,536 entries, so above 6.5M present values the 1% rule reads "≤ 65,536 distinct").
+ */
+import {
+  FITS_ANY,
+  FITS_BOOLEAN,
+  FITS_DATE,
+  FITS_DATETIME,
+  FITS_DECIMAL,
+  FITS_INTEGER,
+  classifyValue,
+} from '../table/values';
+import type { ColumnType } from '../table/types';
+
+export const CATEGORY_MIN_VALUES = 100;
+export const CATEGORY_MAX_DISTINCT = 50;
+export const CATEGORY_MAX_DISTINCT_RATIO = 0.01;
+const DISTINCT_CAP = 65_536;
+
+export interface ColumnInference {
+  mask: number;
+  present: number;
+  missing: number;
+  /** undefined once the cap was exceeded (then it cannot be a category). */
+  distinct: Set<string> | undefined;
+}
+
+export function newColumnInference(): ColumnInference {
+  return { mask: FITS_ANY, present: 0, missing: 0, distinct: new Set() };
+}
+
+/** Folds a batch of raw values into the column's state. */
+export function inferBatch(
+  state: ColumnInference,
+  values: readonly string[],
+  count: number,
+  isMissing: (value: string) => boolean,
+): void {
+  let mask = state.mask;
+  let present = 0;
+  for (let i = 0; i < count; i++) {
+    const v = values[i] ?? '';
+    if (isMissing(v)) continue;
+    present++;
+    if (mask !== 0) mask &= classifyValue(v);
+  }
+  state.missing += count - present;
+  state.present += present;
+  state.mask = mask;
+}
+
+/**
+ * Adds a chunk's dictionary (its distinct strings) to the column's distinct set. Fed from the
+ * encoded chunk rather than from every value, so a repeated string costs one Map hit, not two.
+ */
+export function noteDistinct(state: ColumnInference, dictionary: readonly string[]): void {
+  const set = state.distinct;
+  if (set === undefined) return;
+  for (const value of dictionary) set.add(value);
+  if (set.size > DISTINCT_CAP) state.distinct = undefined;
+}
+
+/** The narrowest non-string type the mask allows, or 'string' (text or category, decided at the end). */
+export function typeFromMask(mask: number): Exclude<ColumnType, 'text' | 'category'> | 'string' {
+  if (mask & FITS_INTEGER) return 'integer';
+  if (mask & FITS_DECIMAL) return 'decimal';
+  if (mask & FITS_BOOLEAN) return 'boolean';
+  if (mask & FITS_DATE) return 'date';
+  if (mask & FITS_DATETIME) return 'datetime';
+  return 'string';
+}
+
+export function isCategory(present: number, distinct: number | undefined): boolean {
+  if (distinct === undefined || present < CATEGORY_MIN_VALUES) return false;
+  return distinct <= CATEGORY_MAX_DISTINCT || distinct <= present * CATEGORY_MAX_DISTINCT_RATIO;
+}
+
+/** Final type of an inferred column. A column with no present values at all is text. */
+export function finalType(state: ColumnInference): ColumnType {
+  if (state.present === 0) return 'text';
+  const t = typeFromMask(state.mask);
+  if (t !== 'string') return t;
+  return isCategory(state.present, state.distinct?.size) ? 'category' : 'text';
+}
+
+export function missingMatcher(tokens: readonly string[]): (value: string) => boolean {
+  const set = new Set(tokens);
+  let maxLength = 0;
+  for (const t of tokens) maxLength = Math.max(maxLength, t.length);
+  // Length check first: nearly all present values are longer than "N/A", so the Set is rarely hit.
+  // Whitespace-only cells count as missing too: they carry no value and would otherwise turn a
+  // numeric column into text.
+  return (value) =>
+    (value.length <= maxLength && set.has(value)) || (value.charCodeAt(0) <= 32 && value.trim() === '');
+}
