@@ -90,7 +90,8 @@ export function createStreamingDecoder(override?: CsvEncoding): StreamingTextDec
       // An explicit choice is honoured leniently: bad sequences become U+FFFD rather than a refusal.
       decoder = new TextDecoder(encoding, { fatal: false });
     }
-    if (encoding !== 'utf-16le' && encoding !== 'utf-16be') assertLooksLikeText(bytes.subarray(stripBom ? bom.length : 0));
+    if (encoding !== 'utf-16le' && encoding !== 'utf-16be')
+      assertLooksLikeText(bytes.subarray(stripBom ? bom.length : 0));
     return stripBom ? bytes.subarray(bom.length) : bytes;
   };
 
@@ -125,7 +126,11 @@ export function createStreamingDecoder(override?: CsvEncoding): StreamingTextDec
       // Everything decoded so far was ASCII, so nothing changes meaning; only bytes the UTF-8
       // decoder was still holding must be decoded again.
       tentative = false;
-      decision = { encoding: 'windows-1252', reason: 'invalid-utf-8-fallback', bomStripped: decision.bomStripped };
+      decision = {
+        encoding: 'windows-1252',
+        reason: 'invalid-utf-8-fallback',
+        bomStripped: decision.bomStripped,
+      };
       decoder = new TextDecoder('windows-1252');
       const text = decoder.decode(concatBytes(heldTail, bytes), { stream });
       heldTail = EMPTY;

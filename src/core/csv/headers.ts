@@ -14,7 +14,8 @@ export function normaliseHeaders(raw: readonly string[]): { names: string[]; not
   const names = trimmed.map((name, index) => {
     if (name === '') {
       let candidate = `column_${index + 1}`;
-      for (let k = 2; taken.has(candidate) || seen.has(candidate); k++) candidate = `column_${index + 1}_${k}`;
+      for (let k = 2; taken.has(candidate) || seen.has(candidate); k++)
+        candidate = `column_${index + 1}_${k}`;
       seen.add(candidate);
       notices.push({ index, original: raw[index] ?? '', renamed: candidate, reason: 'empty' });
       return candidate;

@@ -85,7 +85,10 @@ describe('decoding', () => {
 
 describe('structure', () => {
   it('detects semicolon, tab and pipe delimiters, respecting quotes', () => {
-    expect(importTable('a;b\n"1,5";2\n"3,5";4\n').result.report.delimiter).toEqual({ value: ';', detected: true });
+    expect(importTable('a;b\n"1,5";2\n"3,5";4\n').result.report.delimiter).toEqual({
+      value: ';',
+      detected: true,
+    });
     expect(importTable('a\tb\n1\t2\n').result.report.delimiter.value).toBe('\t');
     expect(importTable('a|b|c\n1|2|3\n').result.report.delimiter.value).toBe('|');
     expect(importTable('a;b\n1;2\n', { delimiter: ',' }).rows).toEqual([['1;2']]);
@@ -100,7 +103,8 @@ describe('structure', () => {
   });
 
   it('keeps quoted fields intact when a push boundary falls inside them', () => {
-    const text = 'id,text\n' + Array.from({ length: 200 }, (_, i) => `${i},"x, ""y""\nz${i}"`).join('\n') + '\n';
+    const text =
+      'id,text\n' + Array.from({ length: 200 }, (_, i) => `${i},"x, ""y""\nz${i}"`).join('\n') + '\n';
     for (const slice of [1, 3, 17, 64]) {
       const { rows } = importTable(text, {}, slice);
       expect(rows.length).toBe(200);
@@ -124,7 +128,9 @@ describe('structure', () => {
   });
 
   it('reports ragged rows with file line numbers after multi-line records', () => {
-    const text = ['a,b,c', '1,"two', 'lines",3', '4,5', '6,7,8,9', '"x', 'y', 'z",8,9', '10,11', ''].join('\n');
+    const text = ['a,b,c', '1,"two', 'lines",3', '4,5', '6,7,8,9', '"x', 'y', 'z",8,9', '10,11', ''].join(
+      '\n',
+    );
     const { rows, result } = importTable(text);
     expect(result.report.ragged.count).toBe(3);
     expect(result.report.ragged.padded).toBe(2);
@@ -176,7 +182,13 @@ describe('type inference', () => {
       'text',
     ]);
     expect(rows[0]?.slice(5)).toEqual(['00501', '9007199254740993', '1']);
-    expect(rows[1]?.slice(0, 5)).toEqual([-2, 0.25, false, Date.UTC(2024, 1, 29), Date.UTC(2024, 1, 1, 7, 30, 15, 250)]);
+    expect(rows[1]?.slice(0, 5)).toEqual([
+      -2,
+      0.25,
+      false,
+      Date.UTC(2024, 1, 29),
+      Date.UTC(2024, 1, 1, 7, 30, 15, 250),
+    ]);
     expect(rows[2]?.[4]).toBe(Date.UTC(2024, 2, 1));
   });
 
@@ -205,7 +217,9 @@ describe('type inference', () => {
   });
 
   it('relabels compatible type changes across chunks without a second pass', () => {
-    const rows = Array.from({ length: CHUNK_ROWS + 10 }, (_, i) => (i === CHUNK_ROWS + 5 ? '2.5' : String(i)));
+    const rows = Array.from({ length: CHUNK_ROWS + 10 }, (_, i) =>
+      i === CHUNK_ROWS + 5 ? '2.5' : String(i),
+    );
     const importer = createCsvImporter();
     const chunks = importer.push(utf8('n\n' + rows.join('\n') + '\n'));
     const result = importer.finish();
@@ -215,7 +229,9 @@ describe('type inference', () => {
   });
 
   it('asks for a restart with fixed types when a later chunk changes the storage kind', () => {
-    const values = Array.from({ length: CHUNK_ROWS + 10 }, (_, i) => (i === CHUNK_ROWS + 3 ? 'n/a?' : String(i)));
+    const values = Array.from({ length: CHUNK_ROWS + 10 }, (_, i) =>
+      i === CHUNK_ROWS + 3 ? 'n/a?' : String(i),
+    );
     const text = 'n,b\n' + values.map((v, i) => `${v},${i % 2 === 0}`).join('\n') + '\n';
     const importer = createCsvImporter();
     importer.push(utf8(text));

@@ -211,7 +211,8 @@ export function createCsvImporter(options: CsvImportOptions = {}): CsvImporter {
     const rowStart = rowsParsed - batchRows;
     const encoded = columns.map((col, c) => {
       const values = batch[c] ?? [];
-      if (col.hint === undefined || col.hint === 'string') inferBatch(col.inference, values, batchRows, isMissing);
+      if (col.hint === undefined || col.hint === 'string')
+        inferBatch(col.inference, values, batchRows, isMissing);
       if (restartReason !== undefined) return undefined;
       const type = provisionalType(col);
       const kind = encodingKindOf(type);
@@ -222,7 +223,15 @@ export function createCsvImporter(options: CsvImportOptions = {}): CsvImporter {
       col.emittedKind = kind;
       // Inferred columns were just checked value by value, so encoding may skip re-validation.
       const trusted = col.hint === undefined || col.hint === 'string';
-      const result = encodeRawColumn(values, batchRows, type, isMissing, rowStart, maxListed - col.rejected.length, trusted);
+      const result = encodeRawColumn(
+        values,
+        batchRows,
+        type,
+        isMissing,
+        rowStart,
+        maxListed - col.rejected.length,
+        trusted,
+      );
       if (result.column.kind === 'string') noteDistinct(col.inference, result.column.dictionary);
       col.rejectedCount += result.rejectedCount;
       col.rejected.push(...result.rejected);
@@ -315,7 +324,11 @@ export function createCsvImporter(options: CsvImportOptions = {}): CsvImporter {
         line,
       );
     }
-    throw new CsvImportError('record-too-large', `The record starting on line ${pendingLine} is too large.`, pendingLine);
+    throw new CsvImportError(
+      'record-too-large',
+      `The record starting on line ${pendingLine} is too large.`,
+      pendingLine,
+    );
   };
 
   const start = (isWholeFile: boolean): TableChunk[] => {

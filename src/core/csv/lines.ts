@@ -14,7 +14,12 @@ export function countLineBreaks(text: string, newline: CsvNewline, end = text.le
  * quote, and a quote closes the field only when followed by (optional spaces and) a delimiter,
  * line break or the end. Only used when a batch has ragged rows, so clarity beats speed here.
  */
-export function recordStartLines(text: string, delimiter: string, newline: CsvNewline, quote = '"'): number[] {
+export function recordStartLines(
+  text: string,
+  delimiter: string,
+  newline: CsvNewline,
+  quote = '"',
+): number[] {
   const starts: number[] = [];
   let line = 0;
   let i = 0;

@@ -12,7 +12,8 @@ export function importBytes(
   let importer = createCsvImporter(options);
   const run = (): { result: CsvImportResult; chunks: TableChunk[] } => {
     const chunks: TableChunk[] = [];
-    for (let i = 0; i < bytes.length; i += sliceSize) chunks.push(...importer.push(bytes.subarray(i, i + sliceSize)));
+    for (let i = 0; i < bytes.length; i += sliceSize)
+      chunks.push(...importer.push(bytes.subarray(i, i + sliceSize)));
     const result = importer.finish();
     if (result.status === 'complete') chunks.push(...result.chunks);
     return { result, chunks };

@@ -3,14 +3,7 @@
  * and the stored format; `encodeRawColumn` is the importer's fast path from CSV strings.
  */
 import { parseAs } from './values';
-import {
-  CHUNK_MASK,
-  CHUNK_ROWS,
-  CHUNK_SHIFT,
-  MISSING_BOOLEAN,
-  MISSING_CODE,
-  encodingKindOf,
-} from './types';
+import { CHUNK_MASK, CHUNK_ROWS, CHUNK_SHIFT, MISSING_BOOLEAN, MISSING_CODE, encodingKindOf } from './types';
 import type { CellValue, ColumnSchema, ColumnType, EncodedColumn, Table, TableChunk } from './types';
 
 /** Encodes column-major decoded values (null = missing; dates as epoch ms) into a chunk. */
@@ -226,9 +219,17 @@ export function encodeRawColumn(
  * Splits full-length columns (e.g. a group-by result) into a table of CHUNK_ROWS-row chunks, so
  * derived results go through exactly the same query, profile and export code as imported data.
  */
-export function tableFromColumns(schema: readonly ColumnSchema[], columns: readonly EncodedColumn[], rowCount: number): Table {
+export function tableFromColumns(
+  schema: readonly ColumnSchema[],
+  columns: readonly EncodedColumn[],
+  rowCount: number,
+): Table {
   const chunks: TableChunk[] = [];
-  for (let start = 0, index = 0; start < rowCount || (index === 0 && rowCount === 0); start += CHUNK_ROWS, index++) {
+  for (
+    let start = 0, index = 0;
+    start < rowCount || (index === 0 && rowCount === 0);
+    start += CHUNK_ROWS, index++
+  ) {
     const end = Math.min(rowCount, start + CHUNK_ROWS);
     chunks.push({
       index,
@@ -271,12 +272,21 @@ export function createTable(schema: readonly ColumnSchema[], chunks: readonly Ta
 }
 
 /** Builds a table from full-length column-major decoded values (used for derived results). */
-export function tableFromValues(schema: readonly ColumnSchema[], columns: readonly (readonly CellValue[])[]): Table {
+export function tableFromValues(
+  schema: readonly ColumnSchema[],
+  columns: readonly (readonly CellValue[])[],
+): Table {
   const rowCount = columns[0]?.length ?? 0;
   const chunks: TableChunk[] = [];
   for (let start = 0, index = 0; start < rowCount; start += CHUNK_ROWS, index++) {
     const end = Math.min(rowCount, start + CHUNK_ROWS);
-    chunks.push(encodeChunk(index, schema, columns.map((col) => col.slice(start, end))));
+    chunks.push(
+      encodeChunk(
+        index,
+        schema,
+        columns.map((col) => col.slice(start, end)),
+      ),
+    );
   }
   return { columns: schema, chunks, rowCount };
 }

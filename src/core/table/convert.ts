@@ -53,14 +53,25 @@ export interface TableConversion {
 }
 
 /** Whole-table convenience over convertColumn. */
-export function convertTableColumn(table: Table, name: string, toType: ColumnType, maxListed = 100): TableConversion {
+export function convertTableColumn(
+  table: Table,
+  name: string,
+  toType: ColumnType,
+  maxListed = 100,
+): TableConversion {
   const c = columnIndexOf(table, name);
   const fromType = table.columns[c]?.type ?? 'text';
   let failedCount = 0;
   const failures: { row: number; value: string }[] = [];
   const chunks: TableChunk[] = table.chunks.map((chunk) => {
     const col = chunk.columns[c] as EncodedColumn;
-    const converted = convertColumn(col, fromType, toType, chunk.index * CHUNK_ROWS, maxListed - failures.length);
+    const converted = convertColumn(
+      col,
+      fromType,
+      toType,
+      chunk.index * CHUNK_ROWS,
+      maxListed - failures.length,
+    );
     failedCount += converted.rejectedCount;
     failures.push(...converted.rejected);
     const columns = chunk.columns.slice();

@@ -28,9 +28,15 @@ const textArb = fc
 const rowArb = fc
   .tuple(
     fc.option(fc.integer({ min: -1e9, max: 1e9 }), { nil: null }),
-    fc.option(fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((d) => Math.round(d * 100) / 100), { nil: null }),
+    fc.option(
+      fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((d) => Math.round(d * 100) / 100),
+      { nil: null },
+    ),
     fc.option(fc.boolean(), { nil: null }),
-    fc.option(fc.integer({ min: -20_000, max: 40_000 }).map((d) => d * 86_400_000), { nil: null }),
+    fc.option(
+      fc.integer({ min: -20_000, max: 40_000 }).map((d) => d * 86_400_000),
+      { nil: null },
+    ),
     fc.option(fc.integer({ min: -1e12, max: 4e12 }), { nil: null }),
     fc.option(textArb, { nil: null }),
   )
@@ -53,7 +59,9 @@ describe('CSV export', () => {
         const csv = collect(exportCsv(table, { escapeFormulas: false, pieceSize: 64 }));
         const back = importTable(csv, { columnTypes: SCHEMA.map((s) => s.type), delimiter: ',' });
         expect(back.result.schema.map((s) => s.name)).toEqual(SCHEMA.map((s) => s.name));
-        expect(back.rows).toEqual(rows.map((r) => r.map((v) => (typeof v === 'number' && Object.is(v, -0) ? 0 : v))));
+        expect(back.rows).toEqual(
+          rows.map((r) => r.map((v) => (typeof v === 'number' && Object.is(v, -0) ? 0 : v))),
+        );
       }),
       { numRuns: 150 },
     );
@@ -71,7 +79,16 @@ describe('CSV export', () => {
       ],
     );
     const csv = collect(exportCsv(table));
-    expect(csv.split('\r\n').slice(0, 8)).toEqual(["n,t", "-5,'=SUM(A1)", "3,'+1", "4,'-2", "5,'@x", "6,'\tx", '7,plain', '8,a=b']);
+    expect(csv.split('\r\n').slice(0, 8)).toEqual([
+      'n,t',
+      "-5,'=SUM(A1)",
+      "3,'+1",
+      "4,'-2",
+      "5,'@x",
+      "6,'\tx",
+      '7,plain',
+      '8,a=b',
+    ]);
     expect(collect(exportCsv(table, { escapeFormulas: false }))).toContain('-5,=SUM(A1)');
   });
 
@@ -90,12 +107,18 @@ describe('CSV export', () => {
     const view = runView(
       table,
       parseViewSpec({
-        filters: { kind: 'group', combinator: 'and', children: [{ kind: 'condition', column: 'city', op: 'equals', value: 'Oslo' }] },
+        filters: {
+          kind: 'group',
+          combinator: 'and',
+          children: [{ kind: 'condition', column: 'city', op: 'equals', value: 'Oslo' }],
+        },
         sort: [{ column: 'amount', direction: 'desc' }],
         columns: ['amount', 'id'],
       }),
     );
-    expect(collect(exportCsv(view.table, { rows: view.rows, columns: view.columns }))).toBe('amount,id\r\n9,3\r\n5,1\r\n');
+    expect(collect(exportCsv(view.table, { rows: view.rows, columns: view.columns }))).toBe(
+      'amount,id\r\n9,3\r\n5,1\r\n',
+    );
   });
 });
 
@@ -103,10 +126,18 @@ describe('view spec', () => {
   it('fills defaults and rejects malformed specs', () => {
     expect(parseViewSpec({}).filters).toEqual({ kind: 'group', combinator: 'and', children: [] });
     expect(() =>
-      parseViewSpec({ filters: { kind: 'group', combinator: 'and', children: [{ kind: 'condition', column: 'x', op: 'between' }] } }),
+      parseViewSpec({
+        filters: {
+          kind: 'group',
+          combinator: 'and',
+          children: [{ kind: 'condition', column: 'x', op: 'between' }],
+        },
+      }),
     ).toThrow();
     expect(() => parseViewSpec({ groupBy: { keys: [], aggregates: [{ op: 'count' }] } })).toThrow();
-    expect(() => parseViewSpec({ groupBy: { keys: [{ column: 'a' }], aggregates: [{ op: 'sum' }] } })).toThrow();
+    expect(() =>
+      parseViewSpec({ groupBy: { keys: [{ column: 'a' }], aggregates: [{ op: 'sum' }] } }),
+    ).toThrow();
   });
 
   it('groups by category × month and the result is a table that can be sorted', () => {
@@ -130,7 +161,9 @@ describe('view spec', () => {
       'count:integer',
     ]);
     const csv = collect(exportCsv(view.table, { rows: view.rows }));
-    expect(csv).toBe('cat,day (month),sum(amount),count\r\n,2024-02,5,1\r\na,2024-01,4,2\r\na,2024-02,4,1\r\nb,2024-01,2,1\r\n');
+    expect(csv).toBe(
+      'cat,day (month),sum(amount),count\r\n,2024-02,5,1\r\na,2024-01,4,2\r\na,2024-02,4,1\r\nb,2024-01,2,1\r\n',
+    );
   });
 
   it('pivots one key across columns', () => {
@@ -148,9 +181,21 @@ describe('view spec', () => {
 
 describe('profile', () => {
   it('summarises numbers, dates and text', () => {
-    const { table } = importTable('n,d,t\n1,2024-01-01,x\n2,2024-03-01,y\n3,,x\n4,2024-02-01,\nNA,2024-01-15,x\n');
+    const { table } = importTable(
+      'n,d,t\n1,2024-01-01,x\n2,2024-03-01,y\n3,,x\n4,2024-02-01,\nNA,2024-01-15,x\n',
+    );
     const n = profileColumn(table, 0);
-    expect(n).toMatchObject({ count: 5, missing: 1, distinct: 4, min: 1, max: 4, mean: 2.5, median: 2.5, q1: 1.75, q3: 3.25 });
+    expect(n).toMatchObject({
+      count: 5,
+      missing: 1,
+      distinct: 4,
+      min: 1,
+      max: 4,
+      mean: 2.5,
+      median: 2.5,
+      q1: 1.75,
+      q3: 3.25,
+    });
     expect(n.stdDev).toBeCloseTo(Math.sqrt(5 / 3), 12);
     expect(n.histogram?.counts.reduce((a, b) => a + b, 0)).toBe(4);
     const d = profileColumn(table, 1);

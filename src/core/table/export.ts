@@ -49,7 +49,8 @@ export function* exportCsv(table: Table, options: CsvExportOptions = {}): Genera
     return schema;
   });
   const isText = schemas.map((s) => s.type === 'text' || s.type === 'category');
-  const text = (value: string, textual: boolean): string => quoteField(escape && textual ? escapeFormula(value) : value, delimiter);
+  const text = (value: string, textual: boolean): string =>
+    quoteField(escape && textual ? escapeFormula(value) : value, delimiter);
   let piece = schemas.map((s) => text(s.name, true)).join(delimiter) + '\r\n';
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] ?? 0;

@@ -53,14 +53,21 @@ function evaluateGroup(table: Table, group: FilterGroup): Uint8Array {
 
 type NumberTest = (v: number) => boolean;
 
-function literalAs(value: FilterLiteral | undefined, type: ColumnType, column: string): number | boolean | string {
+function literalAs(
+  value: FilterLiteral | undefined,
+  type: ColumnType,
+  column: string,
+): number | boolean | string {
   if (value === undefined) throw new ViewError(`filter on "${column}" is missing its value`);
   const kind = encodingKindOf(type);
   if (kind === 'string') return String(value);
   if (kind === 'time' && typeof value === 'number') return value;
   if (kind === 'number' && typeof value === 'number') return value;
   if (kind === 'boolean' && typeof value === 'boolean') return value;
-  const parsed = kind === 'time' ? parseDateTime(String(value).trim()) : parseAs(String(value), kind === 'number' ? 'decimal' : type);
+  const parsed =
+    kind === 'time'
+      ? parseDateTime(String(value).trim())
+      : parseAs(String(value), kind === 'number' ? 'decimal' : type);
   if (parsed === undefined || (typeof parsed === 'number' && Number.isNaN(parsed)))
     throw new ViewError(`"${String(value)}" is not a valid ${type} for column "${column}"`);
   return parsed;
@@ -108,7 +115,9 @@ function numberTest(cond: FilterCondition, type: ColumnType): NumberTest {
       return (v) => v === v;
     case 'contains':
     case 'startsWith':
-      throw new ViewError(`"${cond.op}" applies to text and category columns, not ${type} ("${cond.column}")`);
+      throw new ViewError(
+        `"${cond.op}" applies to text and category columns, not ${type} ("${cond.column}")`,
+      );
   }
 }
 
@@ -207,7 +216,8 @@ function evaluateCondition(table: Table, cond: FilterCondition): Uint8Array {
 
 /** Result per stored byte (0 false, 1 true, 2 missing). */
 function booleanTest(cond: FilterCondition, type: ColumnType): Uint8Array {
-  const lit = (v: FilterLiteral | undefined): number => ((literalAs(v, type, cond.column) as boolean) ? 1 : 0);
+  const lit = (v: FilterLiteral | undefined): number =>
+    (literalAs(v, type, cond.column) as boolean) ? 1 : 0;
   const t = new Uint8Array(3);
   switch (cond.op) {
     case 'equals':

@@ -31,7 +31,9 @@ function keyColumn(table: Table, rows: Uint32Array, key: KeyExpr): KeyColumn {
   const source = table.columns[c] as ColumnSchema;
   const kind = encodingKindOf(source.type);
   if (key.bucket !== undefined && kind !== 'time')
-    throw new ViewError(`"${key.column}" is ${source.type}; only date and datetime columns have ${key.bucket} buckets`);
+    throw new ViewError(
+      `"${key.column}" is ${source.type}; only date and datetime columns have ${key.bucket} buckets`,
+    );
   const keys = numericKeys(table, c, rows, key.bucket);
   const sorted = kind === 'string' ? stringRanks(table, c).sorted : undefined;
   const ids = new Uint32Array(rows.length);
@@ -150,7 +152,12 @@ function aggregateType(op: Aggregate['op'], source: ColumnType | undefined): Col
   }
 }
 
-function aggregateColumn(table: Table, rows: Uint32Array, groups: Groups, a: Aggregate): { schema: ColumnSchema; values: CellValue[] } {
+function aggregateColumn(
+  table: Table,
+  rows: Uint32Array,
+  groups: Groups,
+  a: Aggregate,
+): { schema: ColumnSchema; values: CellValue[] } {
   const name = aggregateName(a);
   const g = groups.count;
   if (a.column === undefined) {
@@ -165,7 +172,8 @@ function aggregateColumn(table: Table, rows: Uint32Array, groups: Groups, a: Agg
   const sourceType = (table.columns[c] as ColumnSchema).type;
   const kind = encodingKindOf(sourceType);
   const numericOnly = a.op === 'sum' || a.op === 'mean' || (a.op === 'median' && kind !== 'time');
-  if (numericOnly && kind !== 'number') throw new ViewError(`${a.op} needs a numeric column; "${a.column}" is ${sourceType}`);
+  if (numericOnly && kind !== 'number')
+    throw new ViewError(`${a.op} needs a numeric column; "${a.column}" is ${sourceType}`);
   if ((a.op === 'min' || a.op === 'max') && kind === 'boolean')
     throw new ViewError(`${a.op} does not apply to boolean column "${a.column}"`);
   const keys = numericKeys(table, c, rows);
@@ -260,7 +268,8 @@ export function groupRows(table: Table, rows: Uint32Array, spec: GroupBySpec): T
   const groups = combineKeys(keys, rows.length);
   const keyValues = keys.map((k) => {
     const out = new Array<CellValue>(groups.count);
-    for (let id = 0; id < groups.count; id++) out[id] = k.values[k.ids[groups.firstRow[id] ?? 0] ?? 0] ?? null;
+    for (let id = 0; id < groups.count; id++)
+      out[id] = k.values[k.ids[groups.firstRow[id] ?? 0] ?? 0] ?? null;
     return out;
   });
   const aggregates = spec.aggregates.map((a) => aggregateColumn(table, rows, groups, a));
@@ -303,7 +312,10 @@ export function pivotRows(table: Table, rows: Uint32Array, spec: PivotSpec): Piv
   }
   const schema = uniqueNames([
     rowKeySchema,
-    ...columnValues.map((v) => ({ name: v === null ? '(missing)' : formatCell(v, colKeySchema), type: valueSchema.type })),
+    ...columnValues.map((v) => ({
+      name: v === null ? '(missing)' : formatCell(v, colKeySchema),
+      type: valueSchema.type,
+    })),
   ]);
   return {
     table: tableFromValues(schema, [rowValues, ...cells]),

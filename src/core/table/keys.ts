@@ -39,7 +39,12 @@ export function stringRanks(table: Table, columnIndex: number): StringRanks {
 }
 
 /** Comparable numeric key per selected row (NaN = missing). */
-export function numericKeys(table: Table, columnIndex: number, rows: Uint32Array, bucket?: TimeBucket): Float64Array {
+export function numericKeys(
+  table: Table,
+  columnIndex: number,
+  rows: Uint32Array,
+  bucket?: TimeBucket,
+): Float64Array {
   const out = new Float64Array(rows.length);
   const first = table.chunks[0]?.columns[columnIndex];
   const ranks = first?.kind === 'string' ? stringRanks(table, columnIndex) : undefined;
@@ -53,7 +58,12 @@ export function numericKeys(table: Table, columnIndex: number, rows: Uint32Array
   return out;
 }
 
-function keyAt(col: EncodedColumn, offset: number, ranks: Uint32Array | undefined, bucket?: TimeBucket): number {
+function keyAt(
+  col: EncodedColumn,
+  offset: number,
+  ranks: Uint32Array | undefined,
+  bucket?: TimeBucket,
+): number {
   switch (col.kind) {
     case 'number':
       return col.values[offset] ?? NaN;

@@ -55,11 +55,17 @@ export function profileColumn(
   const kind = encodingKindOf(column.type);
   let distinct = 0;
   for (let i = 0; i < present.length; i++) if (i === 0 || present[i] !== present[i - 1]) distinct++;
-  const base = { name: column.name, type: column.type, count: rows.length, missing: rows.length - present.length, distinct };
+  const base = {
+    name: column.name,
+    type: column.type,
+    count: rows.length,
+    missing: rows.length - present.length,
+    distinct,
+  };
   if (kind === 'string' || kind === 'boolean') {
     const sorted = kind === 'string' ? stringRanks(table, columnIndex).sorted : undefined;
     const runs: { value: string | boolean; count: number }[] = [];
-    for (let i = 0; i < present.length; ) {
+    for (let i = 0; i < present.length;) {
       let j = i;
       while (j < present.length && present[j] === present[i]) j++;
       const key = present[i] ?? 0;

@@ -46,7 +46,9 @@ function literalArb(col: number): fc.Arbitrary<string | number | boolean> {
     case 2:
       return fc.boolean();
     case 3:
-      return fc.integer({ min: 0, max: 90 }).map((d) => new Date(Date.UTC(2024, 0, 1) + d * DAY).toISOString().slice(0, 10));
+      return fc
+        .integer({ min: 0, max: 90 })
+        .map((d) => new Date(Date.UTC(2024, 0, 1) + d * DAY).toISOString().slice(0, 10));
     default:
       return fc.constantFrom(...STRINGS, 'red', 'green', 'x');
   }
@@ -186,7 +188,10 @@ function tableOf(rows: CellValue[][]): Table {
 }
 
 const sortArb = fc.array(
-  fc.record({ column: fc.constantFrom(...SCHEMA.map((s) => s.name)), direction: fc.constantFrom('asc' as const, 'desc' as const) }),
+  fc.record({
+    column: fc.constantFrom(...SCHEMA.map((s) => s.name)),
+    direction: fc.constantFrom('asc' as const, 'desc' as const),
+  }),
   { maxLength: 3 },
 );
 
@@ -255,7 +260,9 @@ describe('query engine vs reference', () => {
           const median =
             sortedI.length === 0
               ? null
-              : ((sortedI[Math.floor((sortedI.length - 1) / 2)] ?? 0) + (sortedI[Math.ceil((sortedI.length - 1) / 2)] ?? 0)) / 2;
+              : ((sortedI[Math.floor((sortedI.length - 1) / 2)] ?? 0) +
+                  (sortedI[Math.ceil((sortedI.length - 1) / 2)] ?? 0)) /
+                2;
           const strings = col('s') as string[];
           const times = nums('t');
           return [
@@ -271,7 +278,8 @@ describe('query engine vs reference', () => {
           ];
         });
         const actual: CellValue[][] = [];
-        for (let r = 0; r < result.rowCount; r++) actual.push(result.columns.map((_, c) => tableCell(result, c, r)));
+        for (let r = 0; r < result.rowCount; r++)
+          actual.push(result.columns.map((_, c) => tableCell(result, c, r)));
         expect(actual.length).toBe(expected.length);
         actual.forEach((row, r) => {
           row.forEach((v, c) => {

@@ -36,6 +36,9 @@ export function runView(source: Table, spec: ViewSpec, options: { limit?: number
     rows = allRows(table);
   }
   rows = sortRows(table, rows, spec.sort, options.limit);
-  const columns = spec.columns === undefined ? table.columns.map((_, i) => i) : spec.columns.map((name) => columnIndexOf(table, name));
+  const columns =
+    spec.columns === undefined
+      ? table.columns.map((_, i) => i)
+      : spec.columns.map((name) => columnIndexOf(table, name));
   return { table, rows, columns, matchedRows: matched.length, droppedPivotColumns };
 }

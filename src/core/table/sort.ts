@@ -8,7 +8,12 @@ import type { Table } from './types';
 import type { SortKey } from './view-spec';
 import { columnIndexOf } from './view-error';
 
-export function sortRows(table: Table, rows: Uint32Array, sort: readonly SortKey[], limit?: number): Uint32Array {
+export function sortRows(
+  table: Table,
+  rows: Uint32Array,
+  sort: readonly SortKey[],
+  limit?: number,
+): Uint32Array {
   if (sort.length === 0) return limit === undefined ? rows : rows.slice(0, limit);
   const keys = sort.map((k) => numericKeys(table, columnIndexOf(table, k.column), rows));
   const signs = sort.map((k) => (k.direction === 'asc' ? 1 : -1));

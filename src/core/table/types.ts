@@ -5,7 +5,15 @@
  * structured cloning: typed arrays, plain objects, arrays of strings. No classes, no Maps.
  */
 
-export const COLUMN_TYPES = ['integer', 'decimal', 'boolean', 'date', 'datetime', 'category', 'text'] as const;
+export const COLUMN_TYPES = [
+  'integer',
+  'decimal',
+  'boolean',
+  'date',
+  'datetime',
+  'category',
+  'text',
+] as const;
 export type ColumnType = (typeof COLUMN_TYPES)[number];
 
 /**

@@ -55,7 +55,13 @@ export const FilterConditionSchema = z
   .strict()
   .superRefine((c, ctx) => {
     const needs =
-      c.op === 'between' ? 'range' : c.op === 'inList' ? 'values' : c.op === 'isMissing' || c.op === 'isNotMissing' ? undefined : 'value';
+      c.op === 'between'
+        ? 'range'
+        : c.op === 'inList'
+          ? 'values'
+          : c.op === 'isMissing' || c.op === 'isNotMissing'
+            ? undefined
+            : 'value';
     if (needs !== undefined && c[needs] === undefined)
       ctx.addIssue({ code: 'custom', message: `operator ${c.op} needs "${needs}"`, path: [needs] });
   });
@@ -73,7 +79,9 @@ export const FilterGroupSchema: z.ZodType<FilterGroup> = z.lazy(() =>
 export const TIME_BUCKETS = ['year', 'month', 'day'] as const;
 
 /** A grouping key: a column, or for date/datetime columns a calendar bucket of it (UTC). */
-export const KeyExprSchema = z.object({ column: z.string().min(1), bucket: z.enum(TIME_BUCKETS).optional() }).strict();
+export const KeyExprSchema = z
+  .object({ column: z.string().min(1), bucket: z.enum(TIME_BUCKETS).optional() })
+  .strict();
 export type KeyExpr = z.infer<typeof KeyExprSchema>;
 
 export const AGGREGATE_OPS = ['count', 'sum', 'mean', 'min', 'max', 'median', 'distinct'] as const;
@@ -81,7 +89,11 @@ export type AggregateOp = (typeof AGGREGATE_OPS)[number];
 
 /** `count` without a column counts rows; with a column it counts present values. */
 export const AggregateSchema = z
-  .object({ column: z.string().min(1).optional(), op: z.enum(AGGREGATE_OPS), as: z.string().min(1).optional() })
+  .object({
+    column: z.string().min(1).optional(),
+    op: z.enum(AGGREGATE_OPS),
+    as: z.string().min(1).optional(),
+  })
   .strict()
   .refine((a) => a.op === 'count' || a.column !== undefined, { message: 'only count may omit the column' });
 export type Aggregate = z.infer<typeof AggregateSchema>;
@@ -103,7 +115,9 @@ export const PivotSchema = z
   .strict();
 export type PivotSpec = z.infer<typeof PivotSchema>;
 
-export const SortKeySchema = z.object({ column: z.string().min(1), direction: z.enum(['asc', 'desc']) }).strict();
+export const SortKeySchema = z
+  .object({ column: z.string().min(1), direction: z.enum(['asc', 'desc']) })
+  .strict();
 export type SortKey = z.infer<typeof SortKeySchema>;
 
 export const ViewSpecSchema = z
@@ -118,7 +132,9 @@ export const ViewSpecSchema = z
     columns: z.array(z.string().min(1)).optional(),
   })
   .strict()
-  .refine((v) => v.groupBy === undefined || v.pivot === undefined, { message: 'use either groupBy or pivot' });
+  .refine((v) => v.groupBy === undefined || v.pivot === undefined, {
+    message: 'use either groupBy or pivot',
+  });
 
 export type ViewSpec = z.output<typeof ViewSpecSchema>;
 export type ViewSpecInput = z.input<typeof ViewSpecSchema>;
