@@ -30,7 +30,13 @@ export interface IncrementalHash {
 
 const HASH_FUNCTIONS = { md5, sha1, sha256, sha512 } as const;
 
-export function createHash(algorithm: ChecksumAlgorithm): IncrementalHash {
+/**
+ * Makes an incremental hash for an algorithm. Injectable because hashing dominates validation time:
+ * core stays portable with noble, while a Node host (the CLI) can pass node:crypto, several times faster.
+ */
+export type CreateHash = (algorithm: ChecksumAlgorithm) => IncrementalHash;
+
+export const createHash: CreateHash = (algorithm) => {
   const hash = HASH_FUNCTIONS[algorithm].create();
   return {
     update(chunk) {
@@ -40,7 +46,7 @@ export function createHash(algorithm: ChecksumAlgorithm): IncrementalHash {
       return toHex(hash.digest());
     },
   };
-}
+};
 
 function toHex(bytes: Uint8Array): string {
   let hex = '';

@@ -1,4 +1,4 @@
-import type { ChecksumAlgorithm } from './algorithms';
+import type { ChecksumAlgorithm, CreateHash } from './algorithms';
 import { isChecksumAlgorithm } from './algorithms';
 import type { BagInfoInput } from './bag-info';
 import { BAG_INFO_FILE, bagInfoInputToEntries, serializeBagInfo } from './bag-info';
@@ -20,6 +20,8 @@ export interface BuildBagInput {
   tagFiles?: BagFiles;
   /** Used for Bagging-Date when `info` has none; injectable so output is reproducible. */
   now?: Date;
+  /** Defaults to noble's portable hashes; Node hosts pass node:crypto for throughput. */
+  createHash?: CreateHash;
 }
 
 export class BagBuildError extends Error {
@@ -59,7 +61,7 @@ export function buildBag(input: BuildBagInput): Map<string, Uint8Array> {
   files.set(BAG_DECLARATION_FILE, encoder.encode(serializeBagDeclaration()));
   files.set(BAG_INFO_FILE, encoder.encode(serializeBagInfo(bagInfoEntries(input))));
 
-  const payloadDigests = digestAll(input.payload, algorithms);
+  const payloadDigests = digestAll(input.payload, algorithms, input.createHash);
   for (const algorithm of algorithms) {
     files.set(
       manifestFileName('payload', algorithm),
@@ -69,7 +71,7 @@ export function buildBag(input: BuildBagInput): Map<string, Uint8Array> {
   for (const [path, bytes] of extraTagFiles) files.set(path, bytes);
 
   const tagged = new Map([...files].filter(([path]) => !path.startsWith('tagmanifest-')));
-  const tagDigests = digestAll(tagged, algorithms);
+  const tagDigests = digestAll(tagged, algorithms, input.createHash);
   for (const algorithm of algorithms) {
     files.set(manifestFileName('tag', algorithm), encoder.encode(serializeManifest(tagDigests(algorithm))));
   }
@@ -94,8 +96,11 @@ function bagInfoEntries(input: BuildBagInput): [string, string][] {
 function digestAll(
   files: BagFiles,
   algorithms: readonly ChecksumAlgorithm[],
+  createHash?: CreateHash,
 ): (algorithm: ChecksumAlgorithm) => Map<string, string> {
-  const perFile = [...files].map(([path, bytes]) => [path, digestHex(bytes, algorithms)] as const);
+  const perFile = [...files].map(
+    ([path, bytes]) => [path, digestHex(bytes, algorithms, createHash)] as const,
+  );
   return (algorithm) => new Map(perFile.map(([path, digests]) => [path, digests.get(algorithm) ?? '']));
 }
 

@@ -1,5 +1,5 @@
-import type { ChecksumAlgorithm } from './algorithms';
-import { createHash } from './algorithms';
+import type { ChecksumAlgorithm, CreateHash } from './algorithms';
+import { createHash as nobleCreateHash } from './algorithms';
 
 /**
  * Feeding large files in slices keeps every hasher's working set in cache when several algorithms
@@ -11,6 +11,7 @@ const SLICE_BYTES = 4 * 1024 * 1024;
 export function digestHex(
   bytes: Uint8Array,
   algorithms: readonly ChecksumAlgorithm[],
+  createHash: CreateHash = nobleCreateHash,
 ): Map<ChecksumAlgorithm, string> {
   const hashes = algorithms.map((algorithm) => [algorithm, createHash(algorithm)] as const);
   for (let offset = 0; offset < bytes.length; offset += SLICE_BYTES) {

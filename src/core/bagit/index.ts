@@ -1,6 +1,6 @@
 export type { BagFiles, BagValidationResult, Finding, FindingSeverity } from './types';
-export type { ChecksumAlgorithm } from './algorithms';
-export { CHECKSUM_ALGORITHMS, WEAK_ALGORITHMS, isChecksumAlgorithm } from './algorithms';
+export type { ChecksumAlgorithm, CreateHash, IncrementalHash } from './algorithms';
+export { CHECKSUM_ALGORITHMS, WEAK_ALGORITHMS, createHash, isChecksumAlgorithm } from './algorithms';
 export { digestHex } from './digest';
 export { encodeManifestPath, decodeManifestPath } from './percent-encoding';
 export type { BagInfoEntry, BagInfoInput } from './bag-info';
@@ -12,4 +12,5 @@ export { checkBagPath, isPayloadPath, PAYLOAD_PREFIX } from './bag-paths';
 export { classifyManifestFile, manifestFileName } from './manifest';
 export type { BuildBagInput } from './build-bag';
 export { BagBuildError, buildBag } from './build-bag';
+export type { ValidateBagOptions } from './validate-bag';
 export { FETCH_FILE, isDetachedTagManifestSignature, validateBag } from './validate-bag';

@@ -1,3 +1,4 @@
+import type { CreateHash } from './algorithms';
 import { BAG_INFO_FILE, findBagInfoValues, parseBagInfo } from './bag-info';
 import { checkBagPath, isPayloadPath } from './bag-paths';
 import { BAG_DECLARATION_FILE, validateBagDeclaration } from './bagit-declaration';
@@ -25,7 +26,12 @@ export function isDetachedTagManifestSignature(path: string, files: BagFiles): b
  * Validates any BagIt bag (RFC 8493 §3: complete and valid), not only ours, and says which file and
  * rule failed. It never stops at the first problem, so a user sees everything wrong at once.
  */
-export function validateBag(files: BagFiles): BagValidationResult {
+export interface ValidateBagOptions {
+  /** Defaults to noble's portable hashes; Node hosts pass node:crypto for throughput. */
+  createHash?: CreateHash;
+}
+
+export function validateBag(files: BagFiles, options: ValidateBagOptions = {}): BagValidationResult {
   const findings: Finding[] = [];
 
   for (const path of [...files.keys()].sort()) {
@@ -103,7 +109,7 @@ export function validateBag(files: BagFiles): BagValidationResult {
 
   findings.push(...checkTagFileCoverage(files, tagManifests));
   findings.push(...checkBagInfo(files, encoding));
-  findings.push(...checkFixity(files, checked));
+  findings.push(...checkFixity(files, checked, options.createHash));
 
   return { valid: !findings.some((finding) => finding.severity === 'error'), findings };
 }

@@ -1,4 +1,4 @@
-import type { ChecksumAlgorithm } from './algorithms';
+import type { ChecksumAlgorithm, CreateHash } from './algorithms';
 import { isChecksumAlgorithm, WEAK_ALGORITHMS } from './algorithms';
 import { checkBagPath, isPayloadPath } from './bag-paths';
 import { digestHex } from './digest';
@@ -114,7 +114,11 @@ export function readManifest(
  * Hashes every listed file once for all algorithms that list it and compares. Digests are compared
  * and dropped file by file, so memory stays flat however many files the bag has.
  */
-export function checkFixity(files: BagFiles, manifests: readonly CheckedManifest[]): Finding[] {
+export function checkFixity(
+  files: BagFiles,
+  manifests: readonly CheckedManifest[],
+  createHash?: CreateHash,
+): Finding[] {
   const findings: Finding[] = [];
   const listedPaths = new Set<string>();
   for (const { expected } of manifests) for (const path of expected.keys()) listedPaths.add(path);
@@ -122,7 +126,7 @@ export function checkFixity(files: BagFiles, manifests: readonly CheckedManifest
     const bytes = files.get(path);
     if (!bytes) continue;
     const listing = manifests.filter(({ expected }) => expected.has(path));
-    const actual = digestHex(bytes, [...new Set(listing.map(({ algorithm }) => algorithm))]);
+    const actual = digestHex(bytes, [...new Set(listing.map(({ algorithm }) => algorithm))], createHash);
     for (const { manifest, algorithm, expected } of listing) {
       if (actual.get(algorithm) === expected.get(path)) continue;
       findings.push({
