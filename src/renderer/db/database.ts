@@ -2,7 +2,13 @@ import Dexie from 'dexie';
 import type { Table } from 'dexie';
 import type { Migration } from './migrations';
 import { migrations as allMigrations } from './migrations';
-import type { ProfileRecord, SettingRecord, SigningKeyRecord, TrustedKeyRecord } from './records';
+import type {
+  ProfileRecord,
+  ReceivedPackageRecord,
+  SettingRecord,
+  SigningKeyRecord,
+  TrustedKeyRecord,
+} from './records';
 
 export const DATABASE_NAME = 'kpo-workbench';
 
@@ -11,6 +17,7 @@ export class KpoDatabase extends Dexie {
   declare signingKeys: Table<SigningKeyRecord, string>;
   declare trustedKeys: Table<TrustedKeyRecord, string>;
   declare settings: Table<SettingRecord, string>;
+  declare receivedPackages: Table<ReceivedPackageRecord, string>;
 
   /** `migrations` is a parameter only so tests can open a database as an older version. */
   constructor(name: string = DATABASE_NAME, migrations: readonly Migration[] = allMigrations) {

@@ -1,9 +1,11 @@
 import { KpoDatabase } from './database';
 import { createIdentityRepository } from './identity-repository';
+import { createReceivedPackagesRepository } from './received-packages-repository';
 import { createTrustedKeysRepository } from './trusted-keys-repository';
 
 export { UserInputError } from './errors';
-export type { ProfileRecord, Role, TrustedKeyRecord } from './records';
+export type { ProfileRecord, ReceivedPackageRecord, Role, TrustedKeyRecord } from './records';
+export type { ReceivedPackageSummary } from './received-packages-repository';
 export { ROLES } from './records';
 export type { ProfileInput } from './identity-repository';
 export type { TrustedKeyInput } from './trusted-keys-repository';
@@ -14,4 +16,5 @@ const database = new KpoDatabase();
 export const repositories = {
   identity: createIdentityRepository(database),
   trustedKeys: createTrustedKeysRepository(database),
+  receivedPackages: createReceivedPackagesRepository(database),
 };

@@ -73,4 +73,36 @@ describe('schema migrations', () => {
       'Rui Reviewer',
     ]);
   });
+
+  it('version 3 adds received packages and keeps version 2 data', async () => {
+    const name = freshName();
+    const v2 = open(name, 2);
+    await v2.trustedKeys.add({
+      keyId: '0000000000000001',
+      keyIdBytes: new Uint8Array(8),
+      publicKey: new Uint8Array(32),
+      name: 'Carla',
+      role: 'coordinator',
+      addedAt: '2026-01-01T00:00:00.000Z',
+    });
+    v2.close();
+
+    const v3 = open(name, 3);
+    await v3.open();
+    expect(v3.verno).toBe(3);
+    expect((await v3.trustedKeys.toArray()).map((k) => k.name)).toEqual(['Carla']);
+    await v3.receivedPackages.add({
+      packageId: '3f2b8c1e-9d4a-4e6b-8a1f-2c3d4e5f6a7b',
+      kind: 'task',
+      taskId: 't-1',
+      fileName: 't.kpo',
+      sizeBytes: 3,
+      verification: 'trusted',
+      signerKeyId: '0000000000000001',
+      baggingDate: '2026-01-02',
+      importedAt: '2026-01-02T00:00:00.000Z',
+      bytes: new Uint8Array([1, 2, 3]),
+    });
+    expect(await v3.receivedPackages.where('kind').equals('task').count()).toBe(1);
+  });
 });

@@ -43,6 +43,11 @@ export const migrations: readonly Migration[] = [
         });
     },
   },
+  {
+    // Verified packages the user imported, keyed by their package id so the same file twice is one.
+    version: 3,
+    stores: { receivedPackages: 'packageId, kind, taskId, importedAt' },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -35,3 +35,20 @@ export interface SettingRecord {
   key: string;
   value: unknown;
 }
+
+/** A package that passed verification and was imported; what it carries is interpreted by later features. */
+export interface ReceivedPackageRecord {
+  packageId: string;
+  kind: string;
+  taskId: string;
+  fileName: string;
+  sizeBytes: number;
+  /** What verification said at import time: trusted, or signed by a key the user chose to accept. */
+  verification: 'trusted' | 'unknown-signer';
+  signerKeyId: string;
+  signerName?: string;
+  baggingDate: string | null;
+  importedAt: string;
+  /** The .kpo exactly as received, so it can be re-verified or handed on unchanged. */
+  bytes: Uint8Array;
+}

@@ -1,4 +1,5 @@
-import { formatKeyId, parsePublicKey } from '@core/minisign';
+import { encodePublicKeyBase64, formatKeyId, parsePublicKey } from '@core/minisign';
+import type { TrustedKey } from '@core/package';
 import { z } from 'zod';
 import type { KpoDatabase } from './database';
 import { UserInputError } from './errors';
@@ -16,6 +17,14 @@ export type TrustedKeyInput = z.input<typeof trustedKeyInputSchema>;
 export function createTrustedKeysRepository(db: KpoDatabase) {
   return {
     list: async (): Promise<TrustedKeyRecord[]> => db.trustedKeys.orderBy('name').toArray(),
+
+    /** The trust list in the form package verification takes. */
+    verificationKeys: async (): Promise<TrustedKey[]> =>
+      (await db.trustedKeys.toArray()).map((key) => ({
+        keyId: key.keyId,
+        publicKey: encodePublicKeyBase64({ keyId: key.keyIdBytes, publicKey: key.publicKey }),
+        name: key.name,
+      })),
 
     get: async (keyId: string): Promise<TrustedKeyRecord | undefined> => db.trustedKeys.get(keyId),
 
