@@ -4,16 +4,25 @@ import { IconAlertTriangle, IconCircleCheck, IconCircleX, IconQuestionMark } fro
 
 const STATUS_PRESENTATION: Record<
   VerificationStatus,
-  { label: string; color: string; icon: typeof IconCircleCheck; summary: string }
+  {
+    label: string;
+    color: string;
+    /** Badge shade chosen for WCAG AA contrast of its label (axe runs on this dialog). */
+    badgeColor: string;
+    icon: typeof IconCircleCheck;
+    summary: string;
+  }
 > = {
   trusted: {
     label: 'Trusted',
+    badgeColor: 'green.9',
     color: 'green',
     icon: IconCircleCheck,
     summary: 'The package is intact and signed by a key in your trusted keys.',
   },
   'unknown-signer': {
     label: 'Unknown signer',
+    badgeColor: 'yellow.4',
     color: 'yellow',
     icon: IconQuestionMark,
     summary:
@@ -21,12 +30,14 @@ const STATUS_PRESENTATION: Record<
   },
   unsigned: {
     label: 'Unsigned',
+    badgeColor: 'yellow.4',
     color: 'yellow',
     icon: IconAlertTriangle,
     summary: 'The bag is intact but carries no signature, so nobody vouches for where it came from.',
   },
   invalid: {
     label: 'Invalid',
+    badgeColor: 'red.9',
     color: 'red',
     icon: IconCircleX,
     summary: 'The package failed verification and cannot be imported. Every problem found is listed below.',
@@ -34,9 +45,9 @@ const STATUS_PRESENTATION: Record<
 };
 
 export function VerificationBadge({ status }: { status: VerificationStatus }) {
-  const { label, color } = STATUS_PRESENTATION[status];
+  const { label, badgeColor } = STATUS_PRESENTATION[status];
   return (
-    <Badge color={color} variant="filled" data-testid="verification-status">
+    <Badge color={badgeColor} autoContrast variant="filled" data-testid="verification-status">
       {label}
     </Badge>
   );
@@ -55,6 +66,8 @@ export function VerificationPanel({ result, fileName }: { result: VerifyPackageR
       <Alert
         color={presentation.color}
         icon={<Icon aria-hidden />}
+        // Mantine tints the title with the alert colour, too faint on yellow; the badge carries the colour.
+        styles={{ title: { color: 'var(--mantine-color-text)' } }}
         title={
           <Group gap="xs">
             <span>{fileName}</span>
