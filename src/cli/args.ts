@@ -26,7 +26,8 @@ export function parseCommandArgs<O extends OptionsConfig>(
 }
 
 function shorten(message: string): string {
-  const first = message.split('. ')[0] ?? message;
+  // Node's messages run to several sentences and lines; the first sentence says what is wrong.
+  const first = message.split(/\.(?:\s|$)/)[0] ?? message;
   return first.charAt(0).toLowerCase() + first.slice(1);
 }
 
