@@ -3,6 +3,7 @@ import { verifyPackage } from '../core/package';
 import { CliError, withFile } from './errors';
 import type { CliIo } from './io';
 import { nodeCreateHash } from './node-hash';
+import { nodeZipCodec } from './node-zip-codec';
 import { resolvePath } from './paths';
 import { readBagDirectory } from './read-bag-directory';
 
@@ -23,7 +24,7 @@ export function verifyInput(
   const full = resolvePath(io.cwd, path);
   const kind = withFile(path, () => io.fs.kind(full, { follow: true }));
   if (kind === null) throw new CliError(path, 'no such file or directory');
-  const options = { trustedKeys, createHash: nodeCreateHash };
+  const options = { trustedKeys, createHash: nodeCreateHash, zipCodec: nodeZipCodec };
   if (kind === 'directory') {
     if (!accept.includes('directory')) throw new CliError(path, 'is a directory; expected a .kpo file');
     const { files, findings } = readBagDirectory(io, path, full);
