@@ -80,11 +80,16 @@ export function readDatasets(io: CliIo, files: readonly string[]): CsvInput[] {
         `the file name cannot be used in a package: ${unsafe?.reason ?? 'control characters'}`,
       );
     }
-    const previous = seen.get(name);
+    // Case and Unicode normalisation too: the zip reader refuses names that collide on macOS or Windows.
+    const key = name.normalize('NFC').toLowerCase();
+    const previous = seen.get(key);
     if (previous !== undefined) {
-      throw new CliError(shown, `has the same file name as ${previous}; both would be ${path}`);
+      throw new CliError(
+        shown,
+        `has the same file name as ${previous} (ignoring case); only one can be ${path.toLowerCase()}`,
+      );
     }
-    seen.set(name, shown);
+    seen.set(key, shown);
     const full = resolvePath(io.cwd, shown);
     if (withFile(shown, () => io.fs.kind(full, { follow: true })) === 'directory') {
       throw new CliError(shown, 'is a directory; expected a .csv file');

@@ -265,7 +265,11 @@ describe('kpo pack task', () => {
     );
     scratch.write('other/sales.csv', 'x,y\n1,2\n');
     expect((await scratch.kpo([...args, '--data', 'other/sales.csv'])).stderr).toBe(
-      'kpo: other/sales.csv: has the same file name as sales.csv; both would be datasets/sales.csv\n',
+      'kpo: other/sales.csv: has the same file name as sales.csv (ignoring case); only one can be datasets/sales.csv\n',
+    );
+    scratch.write('SALES.csv', 'x,y\n1,2\n');
+    expect((await scratch.kpo([...args, '--data', 'SALES.csv'])).stderr).toBe(
+      'kpo: SALES.csv: has the same file name as sales.csv (ignoring case); only one can be datasets/sales.csv\n',
     );
     expect(scratch.exists('task.kpo')).toBe(false);
   });

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { PackagePerson, Task } from '../../core/package';
 import { buildPackage, PackageBuildError, taskSchema } from '../../core/package';
+import { BagBuildError } from '../../core/bagit';
 import { formatKeyId, signWithSecretKey } from '../../core/minisign';
+import { ZipWriteError } from '../../core/zip';
 import { parseCommandArgs } from '../args';
 import type { Command } from '../command';
 import { CliError, EXIT, UsageError } from '../errors';
@@ -146,7 +148,14 @@ file or option and the reason, with exit status 1 (64 for a wrong command line).
         createHash: nodeCreateHash,
       });
     } catch (error) {
-      if (error instanceof PackageBuildError) throw new CliError(options.output, error.message);
+      // What the builders refuse is always about the inputs (a name zip or BagIt cannot carry, ...).
+      if (
+        error instanceof PackageBuildError ||
+        error instanceof BagBuildError ||
+        error instanceof ZipWriteError
+      ) {
+        throw new CliError(options.output, error.message);
+      }
       throw error;
     }
     writeOutputFile(io, options.output, bytes, { mode: PUBLIC_FILE_MODE, force: values.force });
