@@ -10,7 +10,7 @@
 // Not part of npm test. Options: --mb <size> (default 100), --runs <n> (default 3).
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -158,7 +158,9 @@ console.log('');
 console.log(
   `CSV ${mib(csvBytes)} (${row.toLocaleString('en')} rows), package ${mib(kpoBytes)}, packed in ${pack.seconds.toFixed(1)} s`,
 );
-console.log(`median of ${runs} runs, wall clock including process start`);
+console.log(
+  `median of ${runs} runs, wall clock including process start; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs`,
+);
 console.log('');
 const header = ['tool', 'median s', 'MiB/s (CSV)', '× sha512sum', 'runs (s)'];
 const rows = tools.map((t) => [
@@ -199,6 +201,8 @@ writeFileSync(
         cpus: cpus().length,
         cpuModel: cpus()[0]?.model ?? null,
         totalMemBytes: totalmem(),
+        // Other work on the machine skews every timing; record how busy it was.
+        loadAverage1m: loadavg()[0],
       },
       csvBytes,
       csvRows: row,
