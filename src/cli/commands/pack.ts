@@ -48,8 +48,8 @@ export const packCommand: Command = {
                 --due <date-time> --data <a.csv> [--data <b.csv>]... --checklist <template.json>
                 --key <secret-key> -o <task.kpo> [options]
 
-Builds a signed task package, exactly as the app exports one, for coordinators who create tasks
-from scripts. The result passes "kpo verify" and imports into the app.
+Builds a signed task package with the app's own package builder, for coordinators who create
+tasks from scripts. The result passes "kpo verify" and the app's Import package.
 
 Required:
   --title <text>          the task's title
