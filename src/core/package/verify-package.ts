@@ -2,7 +2,7 @@ import type { BagFiles, CreateHash } from '../bagit';
 import { validateBag } from '../bagit';
 import type { MinisignPublicKey } from '../minisign';
 import { parsePublicKey } from '../minisign';
-import type { ZipLimits } from '../zip';
+import type { ZipCodec, ZipLimits } from '../zip';
 import { readZipSafely } from '../zip';
 import { readPackageInfo, SIGNER_KEY_FILE } from './bag-info-labels';
 import { checkFormatVersion } from './format-version';
@@ -16,6 +16,8 @@ export interface VerifyPackageOptions {
   limits?: Partial<ZipLimits>;
   /** Defaults to noble; Node hosts pass node:crypto, which is several times faster on large payloads. */
   createHash?: CreateHash;
+  /** Defaults to fflate; Node hosts pass node:zlib, which inflates large payloads several times faster. */
+  zipCodec?: ZipCodec;
 }
 
 const NO_INFO: PackageInfo = {
@@ -38,7 +40,7 @@ export function verifyPackage(
   let files: BagFiles;
   let rootDir: string | null = null;
   if (input instanceof Uint8Array) {
-    const zip = readZipSafely(input, options.limits);
+    const zip = readZipSafely(input, options.limits, options.zipCodec);
     if (!zip.ok) {
       return {
         status: 'invalid',

@@ -2,7 +2,9 @@ export type { ZipFinding, ZipFindingCode, ZipLimits, ZipReadResult } from './typ
 export { DEFAULT_ZIP_LIMITS } from './types';
 export type { WriteZipOptions, ZipEntryInput } from './write-zip';
 export { writeZip, ZipWriteError } from './write-zip';
-export { readZipSafely } from './read-zip';
+export type { ZipCodec } from './read-zip';
+export { portableZipCodec, readZipSafely } from './read-zip';
+export type { BoundedInflateResult } from './inflate-bounded';
 export { crc32, updateCrc32 } from './crc32';
 export { comparePackagePaths } from './entry-order';
 export { checkEntryName } from './entry-name';
