@@ -20,12 +20,15 @@ const EUROPEAN_CSV =
   'Porto;simples;2;2026-01-03\r\n' +
   '"São Paulo";"com ; dentro";3,25;2026-01-04\r\n';
 
+/** Free text long enough that 200,000 rows take a few seconds to import, so Cancel can be clicked mid-way. */
+const NOTE = 'a free-text comment as analysts write them, long enough to make the file about 30 MB in all, ';
+
 function bigCsv(rows: number): string {
   const regions = ['north', 'south', 'east', 'west', 'centre'];
   const lines = ['id,region,amount,note,when'];
   for (let i = 0; i < rows; i++)
     lines.push(
-      `${i},${regions[i % 5]},${(i * 1.37).toFixed(2)},"row ${i} has a longer free-text note",2026-01-${String((i % 28) + 1).padStart(2, '0')}`,
+      `${i},${regions[i % 5]},${(i * 1.37).toFixed(2)},"row ${i}: ${NOTE}",2026-01-${String((i % 28) + 1).padStart(2, '0')}`,
     );
   return lines.join('\n') + '\n';
 }
@@ -186,5 +189,21 @@ test('rename, re-import without a header row, and delete a dataset', async ({ pa
   await confirm.getByRole('button', { name: 'Delete dataset' }).click();
   await expect(page.getByRole('heading', { name: 'No datasets yet' })).toBeVisible();
   await page.reload();
+  await expect(page.getByRole('heading', { name: 'No datasets yet' })).toBeVisible();
+});
+
+test('a file over the size limit set in Settings is refused before it is read', async ({ app, page }) => {
+  const datasets = new DatasetsPage(page);
+  await app.openFromSidebar('Settings');
+  const section = page.getByRole('region', { name: 'Datasets' });
+  await section.getByRole('textbox', { name: 'Largest CSV file to import (MB)' }).fill('1');
+  await section.getByRole('button', { name: 'Save limit' }).click();
+  await expect(page.getByText('Import size limit saved.')).toBeVisible();
+
+  await app.openFromSidebar('Datasets');
+  await datasets.importFiles(writeFixture('too-big.csv', 'n\n' + '12345\n'.repeat(200_000)));
+  await expect(datasets.finished('too-big.csv')).toContainText(
+    'too-big.csv is 1.1 MB, over the import limit of 1.0 MB. The limit can be raised in Settings → Datasets.',
+  );
   await expect(page.getByRole('heading', { name: 'No datasets yet' })).toBeVisible();
 });
