@@ -141,7 +141,16 @@ async function run(job: ImportJob): Promise<DatasetImportOutcome> {
     };
     // A cancel clicked between queueing and the worker starting must not be lost.
     if (jobs.find((j) => j.key === job.key)?.state === 'cancelling') return { status: 'cancelled' };
-    return await remote.run(
+    // A worker that dies (out of memory, failed to load) never answers; its error event says so.
+    const crashed = new Promise<never>((_, reject) => {
+      worker.addEventListener('error', (event) => {
+        event.preventDefault();
+        reject(new Error(`The import stopped unexpectedly${event.message ? `: ${event.message}` : '.'}`));
+      });
+    });
+    // Handled here too, so an error after the race settled is not an unhandled rejection.
+    crashed.catch(() => undefined);
+    const running = remote.run(
       own.file,
       {
         datasetId: job.datasetId,
@@ -155,6 +164,13 @@ async function run(job: ImportJob): Promise<DatasetImportOutcome> {
         if (current?.state === 'running') update(job.key, { progress });
       }),
     );
+    try {
+      return await Promise.race([running, crashed]);
+    } catch (caught) {
+      // The worker could not clean up after itself: remove whatever it left pending.
+      await repositories.datasets.remove(job.datasetId).catch(() => undefined);
+      throw caught;
+    }
   } finally {
     worker.terminate();
   }
