@@ -140,7 +140,7 @@ export function ImportReportModal({ dataset, onClose }: { dataset: DatasetRecord
       onClose={onClose}
       title={`Import report: ${dataset.name}`}
       size="xl"
-      closeButtonProps={{ 'aria-label': 'Close' }}
+      closeButtonProps={{ 'aria-label': 'Close dialog' }}
     >
       <Stack gap="md">
         <Table withTableBorder aria-label="How the file was read" data-testid="import-facts">
