@@ -26,7 +26,12 @@ export function RenameDatasetModal({ dataset, onClose }: { dataset: DatasetRecor
   };
 
   return (
-    <Modal opened onClose={onClose} title="Rename dataset" closeButtonProps={{ 'aria-label': 'Close dialog' }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title="Rename dataset"
+      closeButtonProps={{ 'aria-label': 'Close dialog' }}
+    >
       <form
         aria-label="Rename dataset"
         onSubmit={(event) => {
