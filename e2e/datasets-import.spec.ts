@@ -207,3 +207,15 @@ test('a file over the size limit set in Settings is refused before it is read', 
   );
   await expect(page.getByRole('heading', { name: 'No datasets yet' })).toBeVisible();
 });
+
+test('CSV files can be imported from the command palette on any screen', async ({ app, page }) => {
+  const datasets = new DatasetsPage(page);
+  await app.openFromSidebar('Inbox');
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('ControlOrMeta+K');
+  await page.getByRole('textbox', { name: 'Command palette search' }).fill('Import CSV');
+  await page.getByRole('button', { name: /Import CSV files/ }).click();
+  await (await chooser).setFiles(writeFixture('from-palette.csv', 'a,b\n1,2\n3,4\n'));
+  await expect(app.screenHeading('Datasets')).toBeVisible();
+  await expect(datasets.row('from-palette').getByRole('cell').nth(2)).toHaveText('2');
+});

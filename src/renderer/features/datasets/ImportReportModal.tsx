@@ -21,7 +21,7 @@ import type { DatasetRecord } from '../../db';
 import { formatBytes } from '../../app/format';
 import { platform } from '../../platform';
 import { errorMessage } from '../common/error-message';
-import { enqueueDatasetImports, sourceFileOf } from './import-queue';
+import { CSV_FILTER, enqueueDatasetImports, sourceFileOf } from './import-queue';
 import {
   DELIMITER_NAMES,
   describeEncoding,
@@ -30,8 +30,6 @@ import {
   NEWLINE_NAMES,
   plural,
 } from './format';
-
-const CSV_FILTER = [{ name: 'CSV files', extensions: ['csv', 'tsv', 'txt'] }];
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (

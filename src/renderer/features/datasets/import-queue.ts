@@ -6,6 +6,7 @@
 import { proxy, wrap } from 'comlink';
 import { useSyncExternalStore } from 'react';
 import { repositories } from '../../db';
+import { platform } from '../../platform';
 import type {
   DatasetImportOutcome,
   DatasetImportOverrides,
@@ -80,6 +81,19 @@ export function enqueueDatasetImports(files: readonly File[], options: EnqueueOp
   });
   publish([...jobs, ...added]);
   void pump();
+}
+
+export const CSV_FILTER = [{ name: 'CSV files', extensions: ['csv', 'tsv', 'txt'] }];
+
+/** The open-file dialog for one or more CSV files, each queued for import. Resolves to how many. */
+export async function chooseAndImportCsvFiles(): Promise<number> {
+  const files = await platform.chooseFilesToStream({
+    title: 'Import CSV files',
+    filters: CSV_FILTER,
+    multiple: true,
+  });
+  if (files.length > 0) enqueueDatasetImports(files);
+  return files.length;
 }
 
 export function cancelDatasetImport(key: string): void {
