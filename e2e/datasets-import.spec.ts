@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { DatasetsPage } from './pages/datasets-page';
 import { seriousViolations } from './support/axe';
@@ -31,6 +32,29 @@ function bigCsv(rows: number): string {
       `${i},${regions[i % 5]},${(i * 1.37).toFixed(2)},"row ${i}: ${NOTE}",2026-01-${String((i % 28) + 1).padStart(2, '0')}`,
     );
   return lines.join('\n') + '\n';
+}
+
+/** What IndexedDB holds, read directly: pending datasets are not listed, so the screen cannot tell. */
+async function storedCounts(page: Page): Promise<{ datasets: number; chunks: number }> {
+  return page.evaluate(
+    async () =>
+      new Promise<{ datasets: number; chunks: number }>((resolve, reject) => {
+        const open = indexedDB.open('kpo-workbench');
+        open.onerror = () => {
+          reject(new Error(String(open.error)));
+        };
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['datasets', 'datasetChunks'], 'readonly');
+          const datasets = tx.objectStore('datasets').count();
+          const chunks = tx.objectStore('datasetChunks').count();
+          tx.oncomplete = () => {
+            db.close();
+            resolve({ datasets: datasets.result, chunks: chunks.result });
+          };
+        };
+      }),
+  );
 }
 
 test.beforeEach(async ({ app }) => {
@@ -218,4 +242,19 @@ test('CSV files can be imported from the command palette on any screen', async (
   await (await chooser).setFiles(writeFixture('from-palette.csv', 'a,b\n1,2\n3,4\n'));
   await expect(app.screenHeading('Datasets')).toBeVisible();
   await expect(datasets.row('from-palette').getByRole('cell').nth(2)).toHaveText('2');
+});
+
+test('an import cut off by closing the page leaves nothing behind once the app starts again', async ({
+  app,
+  page,
+}) => {
+  const datasets = new DatasetsPage(page);
+  await datasets.importFiles(writeFixture('interrupted.csv', bigCsv(200_000)));
+  // Wait until chunks are really stored under the pending dataset, then pull the plug.
+  await expect.poll(async () => (await storedCounts(page)).chunks, { timeout: 20_000 }).toBeGreaterThan(0);
+  expect((await storedCounts(page)).datasets).toBe(1);
+  await page.reload();
+  await expect(app.screenHeading('Datasets')).toBeVisible();
+  await expect.poll(async () => storedCounts(page)).toEqual({ datasets: 0, chunks: 0 });
+  await expect(page.getByRole('heading', { name: 'No datasets yet' })).toBeVisible();
 });
