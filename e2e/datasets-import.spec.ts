@@ -144,6 +144,13 @@ test('ragged rows and renamed headers are imported and listed in the report with
     'Column 4 had no name: now column_4',
   );
   expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.getByTestId('theme-toggle').click();
+  await expect(notice).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await notice.getByRole('button', { name: 'Show import report' }).click();
+  await expect(datasets.reportDialog).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('a binary file and an unterminated quote are refused with clear messages, storing nothing', async ({
