@@ -266,6 +266,23 @@ test('an import cut off by closing the page leaves nothing behind once the app s
   await expect(page.getByRole('heading', { name: 'No datasets yet' })).toBeVisible();
 });
 
+test('opening a second window during an import does not sweep that live import away', async ({ page }) => {
+  const datasets = new DatasetsPage(page);
+  await datasets.importFiles(writeFixture('two-windows.csv', bigCsv(200_000)));
+  await expect.poll(async () => (await storedCounts(page)).chunks, { timeout: 20_000 }).toBeGreaterThan(0);
+
+  // Same origin, same database: the second window runs the start-up sweep while the first imports.
+  const second = await page.context().newPage();
+  await second.goto('/#/datasets');
+  await expect(second.getByRole('heading', { level: 1, name: 'Datasets' })).toBeVisible();
+
+  await expect(datasets.row('two-windows').getByRole('cell').nth(2)).toHaveText('200,000', {
+    timeout: 30_000,
+  });
+  await expect(new DatasetsPage(second).row('two-windows')).toBeVisible();
+  await second.close();
+});
+
 test('a failed import can be tried again with another encoding', async ({ page }) => {
   const datasets = new DatasetsPage(page);
   // Valid UTF-8 first, then (megabytes later, in another read) a Windows-1252 byte: no single encoding fits.

@@ -118,6 +118,16 @@ describe('datasets repository', () => {
     expect(await datasets.sweepPending()).toBe(0);
   });
 
+  it('removes one pending dataset on request, but never one that became ready', async () => {
+    await store('ready', sampleTable(2));
+    await datasets.beginImport({ id: 'left', name: 'Left', sourceFileName: 'l.csv', sizeBytes: 1 });
+    expect(await datasets.pendingIds()).toEqual(['left']);
+    expect(await datasets.removeIfPending('ready')).toBe(false);
+    expect(await datasets.removeIfPending('left')).toBe(true);
+    expect(await datasets.pendingIds()).toEqual([]);
+    expect((await datasets.list()).map((d) => d.id)).toEqual(['ready']);
+  });
+
   it('completing an import that was removed meanwhile (cancelled) fails and stores nothing', async () => {
     await datasets.beginImport({ id: 'c', name: 'C', sourceFileName: 'c.csv', sizeBytes: 1 });
     await datasets.remove('c');

@@ -104,6 +104,16 @@ export function createDatasetsRepository(db: KpoDatabase) {
         return pending.length;
       }),
 
+    pendingIds: async (): Promise<string[]> => db.datasets.where('status').equals('pending').primaryKeys(),
+
+    /** Removes one dataset if it is still pending; one that became ready meanwhile is kept. */
+    removeIfPending: async (id: string): Promise<boolean> =>
+      db.transaction('rw', db.datasets, db.datasetChunks, db.savedViews, async () => {
+        if ((await db.datasets.get(id))?.status !== 'pending') return false;
+        await deleteAll(id);
+        return true;
+      }),
+
     /**
      * Changes a column's type, rewriting every chunk in one transaction. Values that do not fit
      * become missing; how many, and the first of them, are returned — never silently dropped.

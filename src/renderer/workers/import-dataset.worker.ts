@@ -7,6 +7,7 @@ import { KpoDatabase } from '../db/database';
 import { createDatasetsRepository } from '../db/datasets-repository';
 import type { DatasetImportOutcome, DatasetImportProgress, DatasetImportRequest } from './import-dataset';
 import { importDataset } from './import-dataset';
+import { withImportLock } from './import-lock';
 
 const datasets = createDatasetsRepository(new KpoDatabase());
 let running: AbortController | undefined;
@@ -21,13 +22,15 @@ const api = {
     const controller = new AbortController();
     running = controller;
     try {
-      return await importDataset(file, request, {
-        datasets,
-        signal: controller.signal,
-        // Fire and forget: the page applies progress when it can; the import never waits for it.
-        onProgress,
-        estimateStorage: async () => navigator.storage.estimate(),
-      });
+      return await withImportLock(request.datasetId, async () =>
+        importDataset(file, request, {
+          datasets,
+          signal: controller.signal,
+          // Fire and forget: the page applies progress when it can; the import never waits for it.
+          onProgress,
+          estimateStorage: async () => navigator.storage.estimate(),
+        }),
+      );
     } finally {
       running = undefined;
     }
