@@ -2,6 +2,7 @@
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import { basename } from 'node:path';
+import { DatasetsPage } from '../e2e/pages/datasets-page';
 
 /** Import from the Datasets screen's file picker; timed from choosing the file to the dataset being ready. */
 export async function importCsvThroughUi(
@@ -9,17 +10,14 @@ export async function importCsvThroughUi(
   csvPath: string,
 ): Promise<{ ms: number; datasetId: string }> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Datasets' }).click();
-  const chooser = page.waitForEvent('filechooser');
-  await page
-    .getByRole('button', { name: /Import CSV/i })
-    .first()
-    .click();
+  const datasets = new DatasetsPage(page);
+  const name = basename(csvPath, '.csv');
   const started = Date.now();
-  await (await chooser).setFiles(csvPath);
-  const row = page.getByRole('row', { name: new RegExp(basename(csvPath, '.csv')) });
-  await expect(row).toBeVisible({ timeout: 30 * 60_000 });
+  await datasets.importFiles(csvPath);
+  // Rows of the list are ready datasets only: a pending import is never listed.
+  await expect(datasets.row(name)).toBeVisible({ timeout: 30 * 60_000 });
   const ms = Date.now() - started;
-  await row.getByRole('link').first().click();
+  await datasets.row(name).getByRole('link', { name, exact: true }).click();
   await expect(page).toHaveURL(/#\/datasets\/[^/]+$/);
   const datasetId = decodeURIComponent(/#\/datasets\/([^/?]+)/.exec(page.url())?.[1] ?? '');
   return { ms, datasetId };
