@@ -52,9 +52,9 @@ export async function generateBenchCsv(path, rows, seed = 20261125) {
     const revenue = (quantity * Number(unitPrice) * (1 - Number(discount))).toFixed(2);
     const ordered = START + Math.floor(random() * 1095) * DAY_MS;
     const shipped = ordered + Math.floor(random() * 14) * DAY_MS;
-    let note = `${pick(WORDS)} ${pick(WORDS)}`;
+    let note = `${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)}`;
     if (random() < 0.02) note = `"${pick(WORDS)}, ""${pick(WORDS)}"", ${pick(WORDS)}"`;
-    batch += `${100000 + i},${Math.floor(random() * 50000)},${quantity},${unitPrice},${discount},${revenue},${isoDate(ordered)},${isoDate(shipped)},${pick(REGIONS)},${pick(PRODUCTS)},${pick(CHANNELS)},${note}\n`;
+    batch += `${100000 + i},${100000 + Math.floor(random() * 900000)},${quantity},${unitPrice},${discount},${revenue},${isoDate(ordered)},${isoDate(shipped)},${pick(REGIONS)},${pick(PRODUCTS)},${pick(CHANNELS)},${note}\n`;
     if (batch.length > 1 << 20) {
       if (!out.write(batch)) await once(out, 'drain');
       batch = '';
