@@ -5,6 +5,7 @@ import { migrations as allMigrations } from './migrations';
 import type {
   ProfileRecord,
   ReceivedPackageRecord,
+  SavedViewRecord,
   SettingRecord,
   SigningKeyRecord,
   TrustedKeyRecord,
@@ -18,6 +19,7 @@ export class KpoDatabase extends Dexie {
   declare trustedKeys: Table<TrustedKeyRecord, string>;
   declare settings: Table<SettingRecord, string>;
   declare receivedPackages: Table<ReceivedPackageRecord, string>;
+  declare savedViews: Table<SavedViewRecord, string>;
 
   /** `migrations` is a parameter only so tests can open a database as an older version. */
   constructor(name: string = DATABASE_NAME, migrations: readonly Migration[] = allMigrations) {

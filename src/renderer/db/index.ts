@@ -1,11 +1,13 @@
 import { KpoDatabase } from './database';
 import { createIdentityRepository } from './identity-repository';
 import { createReceivedPackagesRepository } from './received-packages-repository';
+import { createSavedViewsRepository } from './saved-views-repository';
 import { createTrustedKeysRepository } from './trusted-keys-repository';
 
 export { UserInputError } from './errors';
 export type { ProfileRecord, ReceivedPackageRecord, Role, TrustedKeyRecord } from './records';
 export type { ReceivedPackageSummary } from './received-packages-repository';
+export type { SavedView } from './saved-views-repository';
 export { ROLES } from './records';
 export type { ProfileInput } from './identity-repository';
 export type { TrustedKeyInput } from './trusted-keys-repository';
@@ -17,4 +19,5 @@ export const repositories = {
   identity: createIdentityRepository(database),
   trustedKeys: createTrustedKeysRepository(database),
   receivedPackages: createReceivedPackagesRepository(database),
+  savedViews: createSavedViewsRepository(database),
 };

@@ -52,3 +52,13 @@ export interface ReceivedPackageRecord {
   /** The .kpo exactly as received, so it can be re-verified or handed on unchanged. */
   bytes: Uint8Array;
 }
+
+/** A named ViewSpec over one dataset. `spec` is validated with ViewSpecSchema on write and on read. */
+export interface SavedViewRecord {
+  id: string;
+  datasetId: string;
+  name: string;
+  spec: unknown;
+  createdAt: string;
+  updatedAt: string;
+}
