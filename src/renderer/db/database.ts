@@ -3,8 +3,11 @@ import type { Table } from 'dexie';
 import type { Migration } from './migrations';
 import { migrations as allMigrations } from './migrations';
 import type {
+  DatasetChunkRecord,
+  DatasetRecord,
   ProfileRecord,
   ReceivedPackageRecord,
+  SavedViewRecord,
   SettingRecord,
   SigningKeyRecord,
   TrustedKeyRecord,
@@ -18,6 +21,9 @@ export class KpoDatabase extends Dexie {
   declare trustedKeys: Table<TrustedKeyRecord, string>;
   declare settings: Table<SettingRecord, string>;
   declare receivedPackages: Table<ReceivedPackageRecord, string>;
+  declare datasets: Table<DatasetRecord, string>;
+  declare datasetChunks: Table<DatasetChunkRecord, [string, number]>;
+  declare savedViews: Table<SavedViewRecord, string>;
 
   /** `migrations` is a parameter only so tests can open a database as an older version. */
   constructor(name: string = DATABASE_NAME, migrations: readonly Migration[] = allMigrations) {

@@ -44,9 +44,9 @@ describe('received packages repository', () => {
   it('refuses the same package twice and keeps the first', async () => {
     const packages = createReceivedPackagesRepository(db);
     await packages.add(record('a', '2026-11-24T10:00:00.000Z'));
-    await expect(packages.add({ ...record('a', '2026-11-25T10:00:00.000Z'), fileName: 'copy.kpo' })).rejects.toThrow(
-      /already imported .* \(from a\.kpo\)/,
-    );
+    await expect(
+      packages.add({ ...record('a', '2026-11-25T10:00:00.000Z'), fileName: 'copy.kpo' }),
+    ).rejects.toThrow(/already imported .* \(from a\.kpo\)/);
     expect(await db.receivedPackages.count()).toBe(1);
   });
 });
