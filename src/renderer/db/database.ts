@@ -3,6 +3,8 @@ import type { Table } from 'dexie';
 import type { Migration } from './migrations';
 import { migrations as allMigrations } from './migrations';
 import type {
+  DatasetChunkRecord,
+  DatasetRecord,
   ProfileRecord,
   ReceivedPackageRecord,
   SavedViewRecord,
@@ -19,6 +21,8 @@ export class KpoDatabase extends Dexie {
   declare trustedKeys: Table<TrustedKeyRecord, string>;
   declare settings: Table<SettingRecord, string>;
   declare receivedPackages: Table<ReceivedPackageRecord, string>;
+  declare datasets: Table<DatasetRecord, string>;
+  declare datasetChunks: Table<DatasetChunkRecord, [string, number]>;
   declare savedViews: Table<SavedViewRecord, string>;
 
   /** `migrations` is a parameter only so tests can open a database as an older version. */

@@ -7,6 +7,12 @@ import {
   version1TrustedKeys,
   VERSION_1_STORES,
 } from './fixtures/version-1';
+import {
+  version3ReceivedPackage,
+  version3Settings,
+  version3TrustedKey,
+  VERSION_3_STORES,
+} from './fixtures/version-3';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
 
 let counter = 0;
@@ -104,5 +110,85 @@ describe('schema migrations', () => {
       bytes: new Uint8Array([1, 2, 3]),
     });
     expect(await v3.receivedPackages.where('kind').equals('task').count()).toBe(1);
+  });
+
+  it('version 4 adds dataset, chunk and saved-view stores and keeps version 3 data', async () => {
+    const name = freshName();
+    const v3 = open(name, 3);
+    await v3.open();
+    expect(v3.tables.map((t) => t.name).sort()).toEqual([...VERSION_3_STORES].sort());
+    await v3.table('receivedPackages').add(version3ReceivedPackage);
+    await v3.table('trustedKeys').add(version3TrustedKey);
+    await v3.table('settings').bulkAdd(version3Settings);
+    v3.close();
+
+    const v4 = open(name, 4);
+    await v4.open();
+    expect(v4.verno).toBe(4);
+    expect(v4.tables.map((t) => t.name).sort()).toEqual(
+      [...VERSION_3_STORES, 'datasets', 'datasetChunks', 'savedViews'].sort(),
+    );
+    expect(await v4.receivedPackages.get(version3ReceivedPackage.packageId)).toEqual(version3ReceivedPackage);
+    expect(await v4.trustedKeys.toArray()).toEqual([version3TrustedKey]);
+    expect(await v4.settings.toArray()).toEqual(version3Settings);
+
+    // The indexes the datasets feature relies on: status (sweep), [datasetId+index] (chunks in
+    // order), datasetId (delete a dataset's chunks and views).
+    const report = {} as never;
+    await v4.datasets.bulkAdd([
+      {
+        id: 'a',
+        name: 'A',
+        sourceFileName: 'a.csv',
+        sizeBytes: 1,
+        sha256: '',
+        columns: [],
+        rowCount: 0,
+        chunkCount: 0,
+        status: 'ready',
+        createdAt: '2026-01-01T00:00:00.000Z',
+        report,
+      },
+      {
+        id: 'b',
+        name: 'B',
+        sourceFileName: 'b.csv',
+        sizeBytes: 1,
+        sha256: '',
+        columns: [],
+        rowCount: 0,
+        chunkCount: 0,
+        status: 'pending',
+        createdAt: '2026-01-02T00:00:00.000Z',
+        report,
+      },
+    ]);
+    expect((await v4.datasets.where('status').equals('pending').toArray()).map((d) => d.id)).toEqual(['b']);
+    const chunk = (index: number) => ({
+      datasetId: 'a',
+      index,
+      chunk: {
+        index,
+        rowCount: 1,
+        columns: [{ kind: 'number' as const, values: new Float64Array([index]) }],
+      },
+    });
+    await v4.datasetChunks.bulkAdd([chunk(1), chunk(0)]);
+    const stored = await v4.datasetChunks
+      .where('[datasetId+index]')
+      .between(['a', 0], ['a', Infinity])
+      .toArray();
+    expect(stored.map((c) => c.index)).toEqual([0, 1]);
+    expect(stored[1]?.chunk.columns[0]).toEqual({ kind: 'number', values: new Float64Array([1]) });
+    await v4.savedViews.add({
+      id: 'v',
+      datasetId: 'a',
+      name: 'View',
+      spec: {},
+      createdAt: '2026-11-25T00:00:00.000Z',
+      updatedAt: '2026-11-25T00:00:00.000Z',
+    });
+    expect(await v4.savedViews.where('datasetId').equals('a').count()).toBe(1);
+    expect(await v4.datasetChunks.where('datasetId').equals('a').count()).toBe(2);
   });
 });

@@ -48,6 +48,16 @@ export const migrations: readonly Migration[] = [
     version: 3,
     stores: { receivedPackages: 'packageId, kind, taskId, importedAt' },
   },
+  {
+    // Datasets stored columnar: one record per dataset (listed by status so pending imports can be
+    // swept), its chunks keyed by position, and the viewer's saved views of each dataset.
+    version: 4,
+    stores: {
+      datasets: 'id, name, status, createdAt',
+      datasetChunks: '[datasetId+index], datasetId',
+      savedViews: 'id, datasetId, name',
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,4 +1,7 @@
 /** Shapes of what the database stores. Only repositories in this folder read or write them. */
+import type { CsvImportReport } from '@core/csv';
+import type { ColumnType, TableChunk } from '@core/table';
+
 export const ROLES = ['coordinator', 'analyst', 'reviewer', 'client'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -53,7 +56,48 @@ export interface ReceivedPackageRecord {
   bytes: Uint8Array;
 }
 
-/** A named ViewSpec over one dataset. `spec` is validated with ViewSpecSchema on write and on read. */
+/** How a stored dataset's import went: the importer's report as it was when the dataset became ready. */
+export type DatasetImportReport = CsvImportReport;
+
+export interface DatasetColumnRecord {
+  name: string;
+  /** The type queries use: inferred at import, or chosen by the user afterwards. */
+  type: ColumnType;
+  /** What the importer inferred, kept so a changed type can be explained and undone. */
+  inferredType: ColumnType;
+}
+
+/**
+ * A CSV stored columnar, in chunks (DESIGN.md §4). Written `pending` while chunks arrive and flipped
+ * to `ready` in the import's last transaction; anything still pending at start-up is swept away.
+ */
+export interface DatasetRecord {
+  id: string;
+  name: string;
+  sourceFileName: string;
+  sizeBytes: number;
+  /** Hex SHA-256 of the file's bytes as read. */
+  sha256: string;
+  columns: DatasetColumnRecord[];
+  rowCount: number;
+  chunkCount: number;
+  status: 'pending' | 'ready';
+  createdAt: string;
+  report: DatasetImportReport;
+}
+
+/** One chunk of a dataset (about 64k rows of every column), typed arrays stored as they are. */
+export interface DatasetChunkRecord {
+  datasetId: string;
+  index: number;
+  chunk: TableChunk;
+}
+
+/**
+ * A named view of a dataset (the viewer's saved-views repository owns its content; storage needs only
+ * the keys to delete a dataset's views with it). `spec` is validated with ViewSpecSchema on write and
+ * on every read.
+ */
 export interface SavedViewRecord {
   id: string;
   datasetId: string;

@@ -2,30 +2,14 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KpoDatabase } from './database';
 import { UserInputError } from './errors';
-import type { Migration } from './migrations';
-import { migrations } from './migrations';
 import { createSavedViewsRepository } from './saved-views-repository';
-
-/**
- * Schema version 4 (datasets, chunks, saved views) is added by the import branch; until that
- * migration is present here the test opens the database with the agreed stores of version 4.
- */
-const CONTRACT_V4: Migration = {
-  version: 4,
-  stores: {
-    datasets: 'id, name, status, createdAt',
-    datasetChunks: '[datasetId+index], datasetId',
-    savedViews: 'id, datasetId, name',
-  },
-};
-const schema = migrations.some((m) => m.version >= 4) ? migrations : [...migrations, CONTRACT_V4];
 
 let db: KpoDatabase;
 let counter = 0;
 
 beforeEach(() => {
   counter += 1;
-  db = new KpoDatabase(`saved-views-test-${counter}`, schema);
+  db = new KpoDatabase(`saved-views-test-${counter}`);
 });
 
 afterEach(async () => {
