@@ -1,13 +1,25 @@
 import { KpoDatabase } from './database';
+import { createDatasetsRepository } from './datasets-repository';
 import { createIdentityRepository } from './identity-repository';
 import { createReceivedPackagesRepository } from './received-packages-repository';
 import { createSavedViewsRepository } from './saved-views-repository';
+import { createSettingsRepository } from './settings-repository';
 import { createTrustedKeysRepository } from './trusted-keys-repository';
 
 export { UserInputError } from './errors';
-export type { ProfileRecord, ReceivedPackageRecord, Role, TrustedKeyRecord } from './records';
+export type {
+  DatasetColumnRecord,
+  DatasetImportReport,
+  DatasetRecord,
+  ProfileRecord,
+  ReceivedPackageRecord,
+  Role,
+  TrustedKeyRecord,
+} from './records';
 export type { ReceivedPackageSummary } from './received-packages-repository';
 export type { SavedView } from './saved-views-repository';
+export type { ColumnTypeChange } from './datasets-repository';
+export { DEFAULT_DATASET_IMPORT_LIMIT_BYTES } from './settings-repository';
 export { ROLES } from './records';
 export type { ProfileInput } from './identity-repository';
 export type { TrustedKeyInput } from './trusted-keys-repository';
@@ -20,4 +32,6 @@ export const repositories = {
   trustedKeys: createTrustedKeysRepository(database),
   receivedPackages: createReceivedPackagesRepository(database),
   savedViews: createSavedViewsRepository(database),
+  datasets: createDatasetsRepository(database),
+  settings: createSettingsRepository(database),
 };

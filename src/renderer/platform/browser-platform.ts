@@ -1,36 +1,5 @@
-import type { FileFilter, PickedFile, Platform } from './platform';
-
-function acceptAttribute(filters: FileFilter[] | undefined): string {
-  if (!filters) return '';
-  return filters
-    .flatMap((f) => f.extensions)
-    .filter((ext) => ext !== '*')
-    .map((ext) => `.${ext}`)
-    .join(',');
-}
-
-async function pickFiles(filters: FileFilter[] | undefined, multiple: boolean): Promise<File[]> {
-  const input = document.createElement('input');
-  input.type = 'file';
-  input.multiple = multiple;
-  input.accept = acceptAttribute(filters);
-  input.style.display = 'none';
-  document.body.append(input);
-  try {
-    return await new Promise<File[]>((resolve) => {
-      input.addEventListener('change', () => {
-        resolve(Array.from(input.files ?? []));
-      });
-      // Fired by Chromium when the dialog is dismissed, so a cancelled pick does not hang.
-      input.addEventListener('cancel', () => {
-        resolve([]);
-      });
-      input.click();
-    });
-  } finally {
-    input.remove();
-  }
-}
+import { pickFiles } from './file-input';
+import type { PickedFile, Platform } from './platform';
 
 export function isSafeExternalUrl(url: string): boolean {
   try {
@@ -53,6 +22,7 @@ export function createBrowserPlatform(): Platform {
         })),
       );
     },
+    chooseFilesToStream: async ({ filters, multiple = false }) => pickFiles(filters, multiple),
     saveFile: async ({ suggestedName, data }) => {
       const blob = new Blob([data as Uint8Array<ArrayBuffer>]);
       const url = URL.createObjectURL(blob);

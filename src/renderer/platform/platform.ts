@@ -18,6 +18,15 @@ export interface Platform {
   readonly kind: 'electron' | 'browser';
   /** Resolves to the chosen files, or an empty list when the user cancels. */
   openFiles(options: { title?: string; filters?: FileFilter[]; multiple?: boolean }): Promise<PickedFile[]>;
+  /**
+   * Files to read as streams (File.stream()), for inputs too large to hold in memory such as CSV
+   * imports. Resolves to the chosen files, or an empty list when the user cancels.
+   */
+  chooseFilesToStream(options: {
+    title?: string;
+    filters?: FileFilter[];
+    multiple?: boolean;
+  }): Promise<File[]>;
   saveFile(options: {
     suggestedName: string;
     filters?: FileFilter[];

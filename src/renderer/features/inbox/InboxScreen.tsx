@@ -37,8 +37,8 @@ export function InboxScreen() {
         </Stack>
       ) : (
         <EmptyState icon={IconInbox} title="No tasks yet">
-          Tasks appear here when you import a task package (.kpo) a coordinator sent you: use Import package or
-          drop the file here. The package is verified first (intact, and signed by a key you trust) before
+          Tasks appear here when you import a task package (.kpo) a coordinator sent you: use Import package
+          or drop the file here. The package is verified first (intact, and signed by a key you trust) before
           anything is stored.
         </EmptyState>
       )}

@@ -10,7 +10,10 @@ import { errorMessage } from '../common/error-message';
 import { verifyPackageInWorker } from './verify-in-worker';
 import { VerificationPanel } from './VerificationPanel';
 
-type Check = { state: 'verifying' } | { state: 'verified'; result: VerifyPackageResult } | { state: 'failed'; error: string };
+type Check =
+  | { state: 'verifying' }
+  | { state: 'verified'; result: VerifyPackageResult }
+  | { state: 'failed'; error: string };
 
 async function verify(file: PickedFile): Promise<VerifyPackageResult> {
   return verifyPackageInWorker(file.data, await repositories.trustedKeys.verificationKeys());
@@ -18,7 +21,8 @@ async function verify(file: PickedFile): Promise<VerifyPackageResult> {
 
 function whyNotImportable(result: VerifyPackageResult): string | undefined {
   if (result.status === 'invalid') return 'An invalid package can never be imported.';
-  if (result.status === 'unsigned') return 'Only signed packages can be imported: nobody vouches for this one.';
+  if (result.status === 'unsigned')
+    return 'Only signed packages can be imported: nobody vouches for this one.';
   if (result.info.kind === null || result.info.packageId === null || result.info.taskId === null)
     return 'This is a plain BagIt bag, not a KPO package: there is nothing to import.';
   return undefined;

@@ -34,7 +34,11 @@ export function usePackageImport() {
           setFile({ name: dropped.name, data: new Uint8Array(buffer) });
         },
         (caught: unknown) => {
-          notifications.show({ color: 'red', title: `Could not read ${dropped.name}`, message: errorMessage(caught) });
+          notifications.show({
+            color: 'red',
+            title: `Could not read ${dropped.name}`,
+            message: errorMessage(caught),
+          });
         },
       );
     },
