@@ -263,6 +263,8 @@ export function filtersToSpec(
 
 export interface DraftSpec {
   readonly spec: ViewSpecInput;
+  /** The filters as applied (conditions still being typed left out). */
+  readonly filters: FilterGroup;
   readonly notes: readonly DraftNote[];
   /** Why a group-by / pivot is not applied yet (e.g. no key chosen). */
   readonly modeNote?: string;
@@ -299,7 +301,7 @@ export function draftToSpec(draft: ViewDraft, columns: readonly ColumnSchema[]):
   }
   // Sort keys name result columns; in row mode they must be source columns.
   spec.sort = mode === 'rows' ? draft.sort.filter((s) => names.has(s.column)) : [...draft.sort];
-  return { spec, notes, modeNote };
+  return { spec, filters, notes, modeNote };
 }
 
 function literalText(value: FilterLiteral, type: ColumnType | undefined): string {
