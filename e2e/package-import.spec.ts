@@ -12,7 +12,9 @@ test.beforeEach(async ({ app }) => {
   await app.completeOnboarding();
 });
 
-test('a package from an unknown key needs explicit acceptance, and is imported only once', async ({ page }) => {
+test('a package from an unknown key needs explicit acceptance, and is imported only once', async ({
+  page,
+}) => {
   const inbox = new InboxPage(page);
   const { path, coordinator } = await writeTaskPackage();
 
@@ -47,7 +49,9 @@ test('a package signed by a trusted key shows as trusted with the signer named',
   await app.openFromSidebar('Inbox');
   await inbox.chooseFile(path);
   await expect(inbox.status).toHaveText('Trusted');
-  await expect(inbox.dialog.getByTestId('signer')).toContainText(`Cora Coordinator, key ${coordinator.keyId}`);
+  await expect(inbox.dialog.getByTestId('signer')).toContainText(
+    `Cora Coordinator, key ${coordinator.keyId}`,
+  );
   await inbox.dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(inbox.importedPackages).toContainText('Trusted');
 });

@@ -4,6 +4,7 @@ import '@mantine/spotlight/styles.css';
 import './global.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { repositories } from '../db';
 import { requestPersistentStorage } from '../platform/storage';
 import { App } from './App';
 
@@ -19,4 +20,10 @@ createRoot(container).render(
 // Asked once at start; Settings shows the outcome. A refusal is not an error worth interrupting for.
 requestPersistentStorage().catch((error: unknown) => {
   console.warn('Persistent storage request failed:', error);
+});
+
+// An import the app was closed (or crashed) during left a pending dataset: remove it before anyone
+// can start a new import, so half-stored data never lingers.
+repositories.datasets.sweepPending().catch((error: unknown) => {
+  console.warn('Removing unfinished dataset imports failed:', error);
 });

@@ -2,10 +2,29 @@ import { useCallback, useSyncExternalStore } from 'react';
 import type { ScreenId } from './routes';
 import { DEFAULT_SCREEN, isScreenId } from './routes';
 
-/** The screen lives in the URL hash, so a reload (or a restart in Electron) keeps the user where they were. */
+/**
+ * The screen lives in the URL hash, so a reload (or a restart in Electron) keeps the user where they
+ * were. `#/<screen>` opens a screen; `#/<screen>/<path>` opens something inside it, such as
+ * `#/datasets/<id>` for one dataset.
+ */
+function hashSegments(): string[] {
+  return window.location.hash.replace(/^#\/?/, '').split('/');
+}
+
 function readScreen(): ScreenId {
-  const id = window.location.hash.replace(/^#\/?/, '');
+  const [id = ''] = hashSegments();
   return isScreenId(id) ? id : DEFAULT_SCREEN;
+}
+
+/** What follows the screen in the hash, decoded; '' on the screen itself. */
+function readScreenPath(): string {
+  const [id = '', ...rest] = hashSegments();
+  if (!isScreenId(id)) return '';
+  try {
+    return rest.map(decodeURIComponent).join('/');
+  } catch {
+    return '';
+  }
 }
 
 function subscribe(onChange: () => void): () => void {
@@ -15,8 +34,13 @@ function subscribe(onChange: () => void): () => void {
   };
 }
 
-export function navigateTo(screen: ScreenId): void {
-  window.location.hash = `#/${screen}`;
+export function navigateTo(screen: ScreenId, path?: string): void {
+  window.location.hash = path ? `#/${screen}/${encodeURIComponent(path)}` : `#/${screen}`;
+}
+
+/** The link to something inside a screen, e.g. screenHref('datasets', id). */
+export function screenHref(screen: ScreenId, path?: string): string {
+  return path ? `#/${screen}/${encodeURIComponent(path)}` : `#/${screen}`;
 }
 
 export function useHashRoute(): [ScreenId, (screen: ScreenId) => void] {
@@ -25,4 +49,9 @@ export function useHashRoute(): [ScreenId, (screen: ScreenId) => void] {
     navigateTo(next);
   }, []);
   return [screen, go];
+}
+
+/** The path inside the current screen (see readScreenPath). */
+export function useScreenPath(): string {
+  return useSyncExternalStore(subscribe, readScreenPath);
 }

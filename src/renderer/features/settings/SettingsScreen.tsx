@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { repositories } from '../../db';
 import { ScreenHeader } from '../common/ScreenHeader';
 import { AppearanceSection } from './AppearanceSection';
+import { DatasetsSection } from './DatasetsSection';
 import { ProfileSection } from './ProfileSection';
 import { SigningKeySection } from './SigningKeySection';
 import { StorageSection } from './StorageSection';
@@ -14,13 +15,14 @@ export function SettingsScreen() {
     <>
       <ScreenHeader
         title="Settings"
-        description="Your profile and signing key, trusted keys, storage and appearance."
+        description="Your profile and signing key, trusted keys, storage, datasets and appearance."
       />
       <Stack gap="lg">
         {profile && <ProfileSection profile={profile} />}
         {profile && <SigningKeySection profile={profile} />}
         <TrustedKeysSection />
         <StorageSection />
+        <DatasetsSection />
         <AppearanceSection />
       </Stack>
     </>

@@ -1,0 +1,190 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from './fixtures';
+import { DatasetsPage } from './pages/datasets-page';
+import { seriousViolations } from './support/axe';
+
+const dir = mkdtempSync(join(tmpdir(), 'kpo-datasets-e2e-'));
+
+function writeFixture(name: string, content: string | Uint8Array): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+/** A European-style export: UTF-8 BOM, semicolons, decimal commas, a note spanning two lines. */
+const EUROPEAN_CSV =
+  '\uFEFFcidade;nota;valor;data\r\n' +
+  'Lisboa;"primeira\r\nlinha";1,5;2026-01-02\r\n' +
+  'Porto;simples;2;2026-01-03\r\n' +
+  '"São Paulo";"com ; dentro";3,25;2026-01-04\r\n';
+
+function bigCsv(rows: number): string {
+  const regions = ['north', 'south', 'east', 'west', 'centre'];
+  const lines = ['id,region,amount,note,when'];
+  for (let i = 0; i < rows; i++)
+    lines.push(
+      `${i},${regions[i % 5]},${(i * 1.37).toFixed(2)},"row ${i} has a longer free-text note",2026-01-${String((i % 28) + 1).padStart(2, '0')}`,
+    );
+  return lines.join('\n') + '\n';
+}
+
+test.beforeEach(async ({ app }) => {
+  await app.goto();
+  await app.completeOnboarding();
+  await app.openFromSidebar('Datasets');
+});
+
+test('the empty screen says how to start and has no accessibility violations', async ({ page }) => {
+  await expect(page.getByRole('heading', { name: 'No datasets yet' })).toBeVisible();
+  await expect(page.getByText(/Use Import CSV or drop one or more CSV files here/)).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('a BOM, semicolon, quoted-newline CSV imports with the right shape, opens, and survives a reload', async ({
+  page,
+}) => {
+  const datasets = new DatasetsPage(page);
+  await datasets.importFiles(writeFixture('vendas.csv', EUROPEAN_CSV));
+  await expect(datasets.finished('vendas.csv')).toContainText('Imported vendas.csv: 3 rows, 4 columns');
+  const row = datasets.row('vendas');
+  await expect(row).toContainText('vendas.csv');
+  await expect(row.getByRole('cell').nth(2)).toHaveText('3');
+  await expect(row.getByRole('cell').nth(3)).toHaveText('4');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await datasets.openReport('vendas');
+  await expect(datasets.fact('Encoding')).toContainText('UTF-8 (from the byte order mark)');
+  await expect(datasets.fact('Delimiter')).toContainText('Semicolon (;) (detected)');
+  await expect(datasets.fact('Header row')).toContainText('Yes');
+  await expect(datasets.fact('Line breaks')).toContainText('CRLF');
+  await expect(datasets.reportDialog.getByTestId('report-columns')).toContainText('valor');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  await datasets.row('vendas').getByRole('link', { name: 'vendas' }).click();
+  await expect(page).toHaveURL(/#\/datasets\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'vendas' })).toBeVisible();
+  await expect(page.getByTestId('dataset-row-count')).toHaveText('3 rows');
+
+  await page.reload();
+  await expect(page.getByTestId('dataset-row-count')).toHaveText('3 rows');
+  await page.getByRole('link', { name: 'All datasets' }).click();
+  await expect(datasets.row('vendas')).toBeVisible();
+});
+
+test('a 200,000-row file shows progress, and Cancel leaves no dataset behind', async ({ page }) => {
+  const datasets = new DatasetsPage(page);
+  await datasets.importFiles(writeFixture('big.csv', bigCsv(200_000)));
+  const progress = page.getByRole('progressbar', { name: 'Import progress for big.csv' });
+  await expect(progress).toBeVisible();
+  await expect(page.getByTestId('import-progress')).toHaveText(/MB of \d+(\.\d)? MB · [1-9][\d,]* rows/);
+  await page.getByRole('button', { name: 'Cancel import of big.csv' }).click();
+  await expect(datasets.finished('big.csv')).toContainText('Import of big.csv cancelled');
+  await expect(datasets.finished('big.csv')).toContainText('Nothing was stored.');
+  await expect(page.getByRole('heading', { name: 'No datasets yet' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'No datasets yet' })).toBeVisible();
+});
+
+test('a 200,000-row file imports completely with its row count', async ({ page }) => {
+  const datasets = new DatasetsPage(page);
+  await datasets.importFiles(writeFixture('big-complete.csv', bigCsv(200_000)));
+  await expect(page.getByRole('progressbar', { name: 'Import progress for big-complete.csv' })).toBeVisible();
+  await expect(datasets.finished('big-complete.csv')).toContainText('200,000 rows, 5 columns', {
+    timeout: 45_000,
+  });
+  await expect(datasets.row('big-complete').getByRole('cell').nth(2)).toHaveText('200,000');
+});
+
+test('ragged rows and renamed headers are imported and listed in the report with their line numbers', async ({
+  page,
+}) => {
+  const datasets = new DatasetsPage(page);
+  const csv = 'id,name,name,\n1,a,b,c\n2,short\n"3","multi\nline",x,y\n4,a,b,c,EXTRA\n5,a,b,c\n';
+  await datasets.importFiles(writeFixture('ragged.csv', csv));
+  const notice = datasets.finished('ragged.csv');
+  await expect(notice).toContainText('2 rows had the wrong number of fields');
+  await expect(notice).toContainText('2 column names were empty or repeated and renamed');
+  await notice.getByRole('button', { name: 'Show import report' }).click();
+  const ragged = datasets.reportDialog.getByRole('table', { name: 'Ragged rows' });
+  await expect(ragged.getByRole('row')).toHaveText([/Line in file/, /^3\s*4\s*2$/, /^6\s*4\s*5$/]);
+  await expect(datasets.reportDialog.getByTestId('header-notices')).toContainText(
+    'repeated the name "name": now name_2',
+  );
+  await expect(datasets.reportDialog.getByTestId('header-notices')).toContainText(
+    'Column 4 had no name: now column_4',
+  );
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('a binary file and an unterminated quote are refused with clear messages, storing nothing', async ({
+  page,
+}) => {
+  const datasets = new DatasetsPage(page);
+  const zip = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0, 0x21, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+  await datasets.importFiles(
+    writeFixture('archive.csv', zip),
+    writeFixture('open-quote.csv', 'a,b\n1,2\n3,"never closed\n4,5\n'),
+  );
+  await expect(datasets.finished('archive.csv')).toContainText('Could not import archive.csv');
+  await expect(datasets.finished('archive.csv')).toContainText('This is not a text file');
+  await expect(datasets.finished('open-quote.csv')).toContainText(
+    'A quoted field opened on line 3 is never closed.',
+  );
+  await expect(page.getByRole('heading', { name: 'No datasets yet' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('several files at once are imported one after another, and a dropped file too', async ({ page }) => {
+  const datasets = new DatasetsPage(page);
+  await datasets.importFiles(
+    writeFixture('first.csv', 'a,b\n1,2\n'),
+    writeFixture('second.csv', 'x\ty\tz\n1\t2\t3\n4\t5\t6\n'),
+  );
+  await expect(datasets.row('first')).toBeVisible();
+  await expect(datasets.row('second').getByRole('cell').nth(2)).toHaveText('2');
+  await expect(datasets.row('second').getByRole('cell').nth(3)).toHaveText('3');
+  await datasets.dropFile('dropped.csv', 'k,v\nx,1\n');
+  await expect(datasets.row('dropped')).toBeVisible();
+  await expect(datasets.table.getByRole('row')).toHaveCount(4);
+});
+
+test('rename, re-import without a header row, and delete a dataset', async ({ page }) => {
+  const datasets = new DatasetsPage(page);
+  await datasets.importFiles(writeFixture('people.csv', 'ana,32\nrui,41\n'));
+  await expect(datasets.row('people').getByRole('cell').nth(2)).toHaveText('1');
+
+  await datasets.action('people', 'Rename');
+  const rename = page.getByRole('dialog', { name: 'Rename dataset' });
+  await rename.getByRole('textbox', { name: 'Name' }).fill('   ');
+  await rename.getByRole('button', { name: 'Save' }).click();
+  await expect(rename.getByText('Enter a name for the dataset.')).toBeVisible();
+  await rename.getByRole('textbox', { name: 'Name' }).fill('Staff ages');
+  await rename.getByRole('button', { name: 'Save' }).click();
+  await expect(rename).toBeHidden();
+  await expect(datasets.row('Staff ages')).toBeVisible();
+
+  // The first line was data, not names: re-import with the header option off.
+  const report = await datasets.openReport('Staff ages');
+  await report.getByRole('checkbox', { name: 'The first row holds the column names' }).uncheck();
+  await report.getByRole('button', { name: 'Re-import' }).click();
+  await expect(report).toBeHidden();
+  await expect(datasets.row('Staff ages').getByRole('cell').nth(2)).toHaveText('2');
+  await expect(datasets.table.getByRole('row')).toHaveCount(2);
+  await datasets.openReport('Staff ages');
+  await expect(datasets.fact('Header row')).toHaveText(/No$/);
+  await page.keyboard.press('Escape');
+
+  await datasets.action('Staff ages', 'Delete');
+  const confirm = page.getByRole('dialog', { name: 'Delete Staff ages?' });
+  await expect(confirm).toContainText('2 rows');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(datasets.row('Staff ages')).toBeVisible();
+  await datasets.action('Staff ages', 'Delete');
+  await confirm.getByRole('button', { name: 'Delete dataset' }).click();
+  await expect(page.getByRole('heading', { name: 'No datasets yet' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'No datasets yet' })).toBeVisible();
+});

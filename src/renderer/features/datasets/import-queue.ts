@@ -1,0 +1,172 @@
+/**
+ * The queue of CSV imports: one file at a time, each in its own worker, with progress and cancel.
+ * Module state rather than component state, so an import keeps going (and stays visible) while the
+ * user moves between screens.
+ */
+import { proxy, wrap } from 'comlink';
+import { useSyncExternalStore } from 'react';
+import { repositories } from '../../db';
+import type {
+  DatasetImportOutcome,
+  DatasetImportOverrides,
+  DatasetImportProgress,
+} from '../../workers/import-dataset';
+import type { ImportDatasetWorker } from '../../workers/import-dataset.worker';
+import { errorMessage } from '../common/error-message';
+
+export type ImportJobState = 'queued' | 'running' | 'cancelling' | 'done';
+
+export interface ImportJob {
+  readonly key: string;
+  readonly fileName: string;
+  readonly sizeBytes: number;
+  readonly datasetId: string;
+  readonly state: ImportJobState;
+  readonly progress?: DatasetImportProgress;
+  /** Set once the job is done. */
+  readonly outcome?: DatasetImportOutcome;
+  readonly replaces?: string;
+}
+
+export interface EnqueueOptions {
+  overrides?: DatasetImportOverrides;
+  /** Re-import: the dataset the new one replaces, and whose name it keeps. */
+  replaces?: { id: string; name: string };
+}
+
+interface JobInternals {
+  file: File;
+  name: string;
+  overrides: DatasetImportOverrides | undefined;
+  cancel?: () => void;
+}
+
+let jobs: readonly ImportJob[] = [];
+const internals = new Map<string, JobInternals>();
+const listeners = new Set<() => void>();
+/** Files imported in this session, so a dataset can be re-imported with other options without asking again. */
+const sourceFiles = new Map<string, File>();
+let pumping = false;
+
+function publish(next: readonly ImportJob[]): void {
+  jobs = next;
+  for (const listener of listeners) listener();
+}
+
+function update(key: string, change: Partial<ImportJob>): void {
+  publish(jobs.map((job) => (job.key === key ? { ...job, ...change } : job)));
+}
+
+function baseName(fileName: string): string {
+  return fileName.replace(/\.(csv|tsv|txt)$/i, '') || fileName;
+}
+
+export function enqueueDatasetImports(files: readonly File[], options: EnqueueOptions = {}): void {
+  const added = files.map((file): ImportJob => {
+    const key = crypto.randomUUID();
+    internals.set(key, {
+      file,
+      name: options.replaces?.name ?? baseName(file.name),
+      overrides: options.overrides,
+    });
+    return {
+      key,
+      fileName: file.name,
+      sizeBytes: file.size,
+      datasetId: crypto.randomUUID(),
+      state: 'queued',
+      ...(options.replaces ? { replaces: options.replaces.id } : {}),
+    };
+  });
+  publish([...jobs, ...added]);
+  void pump();
+}
+
+export function cancelDatasetImport(key: string): void {
+  const job = jobs.find((j) => j.key === key);
+  if (!job) return;
+  if (job.state === 'queued') {
+    internals.delete(key);
+    update(key, { state: 'done', outcome: { status: 'cancelled' } });
+  } else if (job.state === 'running') {
+    update(key, { state: 'cancelling' });
+    internals.get(key)?.cancel?.();
+  }
+}
+
+export function dismissDatasetImport(key: string): void {
+  publish(jobs.filter((job) => job.key !== key || job.state !== 'done'));
+}
+
+/** The file a dataset was imported from in this session, if the app has not restarted since. */
+export function sourceFileOf(datasetId: string): File | undefined {
+  return sourceFiles.get(datasetId);
+}
+
+async function pump(): Promise<void> {
+  if (pumping) return;
+  pumping = true;
+  try {
+    for (;;) {
+      const next = jobs.find((job) => job.state === 'queued');
+      if (!next) break;
+      const outcome = await run(next).catch((caught: unknown): DatasetImportOutcome => ({
+        status: 'failed',
+        code: 'unexpected',
+        message: errorMessage(caught),
+      }));
+      const job = internals.get(next.key);
+      if (outcome.status === 'ready' && job) sourceFiles.set(outcome.datasetId, job.file);
+      internals.delete(next.key);
+      update(next.key, { state: 'done', outcome });
+    }
+  } finally {
+    pumping = false;
+  }
+}
+
+async function run(job: ImportJob): Promise<DatasetImportOutcome> {
+  const own = internals.get(job.key);
+  if (!own) return { status: 'cancelled' };
+  update(job.key, { state: 'running' });
+  const maxBytes = await repositories.settings.datasetImportLimitBytes();
+  const worker = new Worker(new URL('../../workers/import-dataset.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'import-dataset',
+  });
+  try {
+    const remote = wrap<ImportDatasetWorker>(worker);
+    own.cancel = () => {
+      void remote.cancel();
+    };
+    // A cancel clicked between queueing and the worker starting must not be lost.
+    if (jobs.find((j) => j.key === job.key)?.state === 'cancelling') return { status: 'cancelled' };
+    return await remote.run(
+      own.file,
+      {
+        datasetId: job.datasetId,
+        name: own.name,
+        maxBytes,
+        ...(own.overrides ? { overrides: own.overrides } : {}),
+        ...(job.replaces !== undefined ? { replaces: job.replaces } : {}),
+      },
+      proxy((progress: DatasetImportProgress) => {
+        const current = jobs.find((j) => j.key === job.key);
+        if (current?.state === 'running') update(job.key, { progress });
+      }),
+    );
+  } finally {
+    worker.terminate();
+  }
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+}
+
+export function useDatasetImports(): readonly ImportJob[] {
+  return useSyncExternalStore(subscribe, () => jobs);
+}
