@@ -281,7 +281,7 @@ export function DataGrid(props: DataGridProps) {
             const key = s >= 0 ? props.sort[s] : undefined;
             return (
               <div
-                key={vc.key}
+                key={column.name}
                 className="kpo-grid-columnheader"
                 role="columnheader"
                 aria-colindex={vc.index + 2}
@@ -305,16 +305,18 @@ export function DataGrid(props: DataGridProps) {
                   type="button"
                   className="kpo-grid-sort"
                   title="Sort (Shift+click to add to the sort)"
+                  aria-label={
+                    key
+                      ? `${column.name}, sorted ${key.direction === 'asc' ? 'ascending' : 'descending'}${props.sort.length > 1 ? `, sort key ${s + 1}` : ''}`
+                      : column.name
+                  }
                   onClick={(event) => {
                     props.onSortClick(column.name, event.shiftKey);
                   }}
                 >
                   <span className="kpo-grid-name">{column.name}</span>
                   {key && (
-                    <span
-                      className="kpo-grid-sort-mark"
-                      aria-label={key.direction === 'asc' ? 'sorted ascending' : 'sorted descending'}
-                    >
+                    <span className="kpo-grid-sort-mark" aria-hidden>
                       {key.direction === 'asc' ? (
                         <IconArrowUp size={12} aria-hidden />
                       ) : (
@@ -376,7 +378,7 @@ export function DataGrid(props: DataGridProps) {
                 const focused = focusPosition?.row === vr.index && focusPosition.column === vc.index;
                 return (
                   <div
-                    key={vc.key}
+                    key={column.name}
                     id={cellId({ row: vr.index, column: vc.index })}
                     className="kpo-grid-cell"
                     role="gridcell"

@@ -137,6 +137,7 @@ export function SavedViews(props: {
                     color="gray"
                     aria-label={`Rename view ${view.name}`}
                     onClick={() => {
+                      setOpened(false);
                       setNaming({ mode: 'rename', view });
                     }}
                   >
