@@ -22,6 +22,18 @@ const SALES_CSV =
   'North;Apple;0.5;2026-03-05;plain\r\n' +
   'South;Apple;4;2026-03-06;plain\r\n';
 
+/** 70,000 rows (two storage chunks) by 24 columns: far more than fit on screen either way. */
+function wideCsv(rows: number, columns: number): string {
+  const header = ['id', ...Array.from({ length: columns - 1 }, (_, j) => `col${j + 1}`)].join(',');
+  const lines = [header];
+  for (let i = 0; i < rows; i++) {
+    let line = String(i);
+    for (let j = 1; j < columns; j++) line += `,${String.fromCharCode(97 + (j % 26))}${i % 9}`;
+    lines.push(line);
+  }
+  return lines.join('\n') + '\n';
+}
+
 function writeFixture(name: string, content: string | Uint8Array): string {
   const path = join(dir, name);
   writeFileSync(path, content);
@@ -116,6 +128,19 @@ test('sorting by header clicks, selecting cells and copying them as TSV', async 
     'South\tApple\t4\r\nNorth\tApple\t1.5',
   );
 
+  // Columns resize by dragging the header's edge.
+  const header = view.columnHeader('product');
+  const before = (await header.boundingBox())?.width ?? 0;
+  const edge = await header.getByRole('separator', { name: 'Resize product' }).boundingBox();
+  if (!edge) throw new Error('no resize handle');
+  await page.mouse.move(edge.x + edge.width / 2, edge.y + edge.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(edge.x + edge.width / 2 + 80, edge.y + edge.height / 2, { steps: 4 });
+  await page.mouse.up();
+  await expect
+    .poll(async () => Math.round((await header.boundingBox())?.width ?? 0))
+    .toBe(Math.round(before + 80));
+
   // Hide and move columns from the header menu.
   await view.columnMenu('note', 'Hide column');
   await view.columnMenu('amount', 'Move left');
@@ -157,6 +182,14 @@ test('filters with AND/OR groups update the row count, and a group-by is sortabl
     ['North', '1', '3.25'],
   ]);
   expect(await seriousViolations(page)).toEqual([]);
+
+  // Pivot: one row per region, one column per product, the row count in each cell.
+  await view.pivot('region', 'product');
+  await expect.poll(async () => view.columnNames()).toEqual(['region', 'Apple', 'Pear']);
+  await view.expectRows([
+    ['North', '', '1'],
+    ['South', '1', '1'],
+  ]);
 });
 
 test('a saved view reopens with its filters and grouping, and can be renamed and deleted', async ({
@@ -181,6 +214,16 @@ test('a saved view reopens with its filters and grouping, and can be renamed and
   await expect(view.viewRowCount).toHaveText('2 groups from 2 of 6 rows');
   await view.expectRows(grouped);
   await expect(view.filters.getByTestId('filter-condition')).toHaveCount(1);
+
+  // Changing the open view and updating it replaces its spec.
+  await view.sortBy('region');
+  await view.expectRows([grouped[1] ?? [], grouped[0] ?? []]);
+  await page.getByRole('button', { name: 'Update “Pears by region”' }).click();
+  await expect(page.getByText('Updated view “Pears by region”.')).toBeVisible();
+  await page.reload();
+  await expect(view.viewRowCount).toHaveText('6 of 6 rows');
+  await view.openView('Pears by region');
+  await view.expectRows([grouped[1] ?? [], grouped[0] ?? []]);
 
   const list = await view.showSavedViews();
   await list.getByRole('button', { name: 'Rename view Pears by region' }).click();
@@ -233,4 +276,34 @@ test('changing a column type says how many values became missing', async ({ page
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(view.columnHeader('amount').getByRole('img', { name: 'integer column' })).toBeAttached();
   await expect.poll(async () => (await view.rows()).map((r) => r[2])).toEqual(['', '2', '', '', '', '4']);
+});
+
+test('a 70,000 x 24 dataset renders only what is on screen and reaches its last cell by keyboard', async ({
+  page,
+}) => {
+  const view = await importAndOpen(page, 'wide.csv', wideCsv(70_000, 24));
+  await expect(view.viewRowCount).toHaveText('70,000 of 70,000 rows');
+  await expect(view.grid).toHaveAttribute('aria-rowcount', '70001');
+  await expect(view.grid).toHaveAttribute('aria-colcount', '25');
+  const renderedRows = await view.grid.getByRole('row').count();
+  const renderedColumns = await view.grid.locator('[role="columnheader"][data-column]').count();
+  expect(renderedRows).toBeLessThan(80);
+  expect(renderedColumns).toBeLessThan(24);
+
+  await (await view.cell(0, 'id')).click();
+  await page.keyboard.press('ControlOrMeta+End');
+  const last = view.grid.locator('[role="row"][aria-rowindex="70001"]');
+  await expect(last.getByRole('rowheader')).toHaveText('70000');
+  // Row 69,999 (0-based) lives in the second storage chunk; its last column is col23 = "x" + 69999 % 9.
+  await expect(last.locator('[role="gridcell"][aria-colindex="25"]')).toHaveText('x6');
+  await expect(last.locator('[role="gridcell"][aria-colindex="25"]')).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+
+  await page.keyboard.press('ControlOrMeta+Home');
+  await view.sortBy('id');
+  await view.sortBy('id');
+  await expect(view.grid.locator('[role="row"][aria-rowindex="2"] [role="rowheader"]')).toHaveText('70000');
+  await expect(await view.cell(0, 'id')).toHaveText('69999');
 });

@@ -119,7 +119,7 @@ export class DatasetViewPage {
     await expect(this.filters).toBeVisible();
   }
 
-  private async choose(select: Locator, option: string): Promise<void> {
+  async choose(select: Locator, option: string): Promise<void> {
     await select.click();
     await this.page.getByRole('option', { name: option, exact: true }).click();
   }
@@ -182,8 +182,17 @@ export class DatasetViewPage {
     await this.settled();
   }
 
+  async pivot(rows: string, columns: string): Promise<void> {
+    if (!(await this.groupBy.isVisible()))
+      await this.page.getByRole('button', { name: 'Group / pivot' }).click();
+    await this.groupBy.getByText('Pivot', { exact: true }).click();
+    await this.choose(this.groupBy.getByRole('combobox', { name: 'Rows' }), rows);
+    await this.choose(this.groupBy.getByRole('combobox', { name: 'Columns' }), columns);
+    await this.settled();
+  }
+
   async saveView(name: string): Promise<void> {
-    await this.page.getByRole('button', { name: 'Save view' }).click();
+    await this.page.getByRole('button', { name: 'Save view', exact: true }).click();
     const dialog = this.page.getByRole('dialog', { name: 'Save view' });
     await dialog.getByLabel('View name').fill(name);
     await dialog.getByRole('button', { name: 'Save' }).click();

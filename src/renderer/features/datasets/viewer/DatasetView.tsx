@@ -286,6 +286,7 @@ function Viewer(props: {
             datasetId={datasetId}
             currentSpec={spec}
             activeViewId={activeViewId}
+            onSaved={setActiveViewId}
             onOpen={(saved) => {
               setDraft(specToDraft(saved.spec, summary.columns));
               setActiveViewId(saved.id);

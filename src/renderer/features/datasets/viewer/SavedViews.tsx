@@ -74,13 +74,36 @@ export function SavedViews(props: {
   currentSpec: unknown;
   activeViewId: string | undefined;
   onOpen: (view: SavedView & { spec: ViewSpec }) => void;
+  /** A view was saved from the current state (it becomes the active one). */
+  onSaved: (id: string) => void;
 }) {
   const views = useLiveQuery(async () => repositories.savedViews.list(props.datasetId), [props.datasetId]);
   const [opened, setOpened] = useState(false);
   const [naming, setNaming] = useState<{ mode: 'save' } | { mode: 'rename'; view: SavedView }>();
 
+  const active = views?.find((v) => v.id === props.activeViewId);
+  const updateActive = async (view: SavedView) => {
+    try {
+      await repositories.savedViews.update(view.id, props.currentSpec);
+      notifications.show({ message: `Updated view “${view.name}”.` });
+    } catch (caught) {
+      notifications.show({ color: 'red', title: 'Could not update the view', message: errorMessage(caught) });
+    }
+  };
+
   return (
     <>
+      {active && (
+        <Button
+          variant="default"
+          size="sm"
+          onClick={() => {
+            void updateActive(active);
+          }}
+        >
+          Update “{active.name}”
+        </Button>
+      )}
       <Button
         variant="default"
         size="sm"
@@ -186,6 +209,7 @@ export function SavedViews(props: {
               name,
               spec: props.currentSpec,
             });
+            props.onSaved(saved.id);
             notifications.show({ message: `Saved view “${saved.name}”.` });
           }}
         />
