@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { DatasetsPage } from './pages/datasets-page';
 import { seriousViolations } from './support/axe';
@@ -20,14 +21,40 @@ const EUROPEAN_CSV =
   'Porto;simples;2;2026-01-03\r\n' +
   '"São Paulo";"com ; dentro";3,25;2026-01-04\r\n';
 
+/** Free text long enough that 200,000 rows take a few seconds to import, so Cancel can be clicked mid-way. */
+const NOTE = 'a free-text comment as analysts write them, long enough to make the file about 30 MB in all, ';
+
 function bigCsv(rows: number): string {
   const regions = ['north', 'south', 'east', 'west', 'centre'];
   const lines = ['id,region,amount,note,when'];
   for (let i = 0; i < rows; i++)
     lines.push(
-      `${i},${regions[i % 5]},${(i * 1.37).toFixed(2)},"row ${i} has a longer free-text note",2026-01-${String((i % 28) + 1).padStart(2, '0')}`,
+      `${i},${regions[i % 5]},${(i * 1.37).toFixed(2)},"row ${i}: ${NOTE}",2026-01-${String((i % 28) + 1).padStart(2, '0')}`,
     );
   return lines.join('\n') + '\n';
+}
+
+/** What IndexedDB holds, read directly: pending datasets are not listed, so the screen cannot tell. */
+async function storedCounts(page: Page): Promise<{ datasets: number; chunks: number }> {
+  return page.evaluate(
+    async () =>
+      new Promise<{ datasets: number; chunks: number }>((resolve, reject) => {
+        const open = indexedDB.open('kpo-workbench');
+        open.onerror = () => {
+          reject(new Error(String(open.error)));
+        };
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['datasets', 'datasetChunks'], 'readonly');
+          const datasets = tx.objectStore('datasets').count();
+          const chunks = tx.objectStore('datasetChunks').count();
+          tx.oncomplete = () => {
+            db.close();
+            resolve({ datasets: datasets.result, chunks: chunks.result });
+          };
+        };
+      }),
+  );
 }
 
 test.beforeEach(async ({ app }) => {
@@ -186,5 +213,48 @@ test('rename, re-import without a header row, and delete a dataset', async ({ pa
   await confirm.getByRole('button', { name: 'Delete dataset' }).click();
   await expect(page.getByRole('heading', { name: 'No datasets yet' })).toBeVisible();
   await page.reload();
+  await expect(page.getByRole('heading', { name: 'No datasets yet' })).toBeVisible();
+});
+
+test('a file over the size limit set in Settings is refused before it is read', async ({ app, page }) => {
+  const datasets = new DatasetsPage(page);
+  await app.openFromSidebar('Settings');
+  const section = page.getByRole('region', { name: 'Datasets' });
+  await section.getByRole('textbox', { name: 'Largest CSV file to import (MB)' }).fill('1');
+  await section.getByRole('button', { name: 'Save limit' }).click();
+  await expect(page.getByText('Import size limit saved.')).toBeVisible();
+
+  await app.openFromSidebar('Datasets');
+  await datasets.importFiles(writeFixture('too-big.csv', 'n\n' + '12345\n'.repeat(200_000)));
+  await expect(datasets.finished('too-big.csv')).toContainText(
+    'too-big.csv is 1.1 MB, over the import limit of 1.0 MB. The limit can be raised in Settings → Datasets.',
+  );
+  await expect(page.getByRole('heading', { name: 'No datasets yet' })).toBeVisible();
+});
+
+test('CSV files can be imported from the command palette on any screen', async ({ app, page }) => {
+  const datasets = new DatasetsPage(page);
+  await app.openFromSidebar('Inbox');
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('ControlOrMeta+K');
+  await page.getByRole('textbox', { name: 'Command palette search' }).fill('Import CSV');
+  await page.getByRole('button', { name: /Import CSV files/ }).click();
+  await (await chooser).setFiles(writeFixture('from-palette.csv', 'a,b\n1,2\n3,4\n'));
+  await expect(app.screenHeading('Datasets')).toBeVisible();
+  await expect(datasets.row('from-palette').getByRole('cell').nth(2)).toHaveText('2');
+});
+
+test('an import cut off by closing the page leaves nothing behind once the app starts again', async ({
+  app,
+  page,
+}) => {
+  const datasets = new DatasetsPage(page);
+  await datasets.importFiles(writeFixture('interrupted.csv', bigCsv(200_000)));
+  // Wait until chunks are really stored under the pending dataset, then pull the plug.
+  await expect.poll(async () => (await storedCounts(page)).chunks, { timeout: 20_000 }).toBeGreaterThan(0);
+  expect((await storedCounts(page)).datasets).toBe(1);
+  await page.reload();
+  await expect(app.screenHeading('Datasets')).toBeVisible();
+  await expect.poll(async () => storedCounts(page)).toEqual({ datasets: 0, chunks: 0 });
   await expect(page.getByRole('heading', { name: 'No datasets yet' })).toBeVisible();
 });

@@ -88,7 +88,7 @@ test('a package changed after signing is refused with the changed file named, an
   await page.screenshot({ path: 'docs/screenshots/import-invalid-package.png' });
   await expect(inbox.dialog.getByRole('button', { name: 'Import', exact: true })).toHaveCount(0);
   await expect(inbox.dialog.getByText('An invalid package can never be imported.')).toBeVisible();
-  await inbox.dialog.getByRole('button', { name: 'Close' }).click();
+  await inbox.dialog.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(inbox.importedPackages).toHaveCount(0);
 });
 

@@ -150,6 +150,22 @@ describe('structure', () => {
     expect(result.report.ragged.listed.map((r) => r.line)).toEqual([4, 6]);
   });
 
+  it('counts blank lines, but not the final line break, whatever the push boundaries', () => {
+    const cases: [string, number][] = [
+      ['a,b\n1,2\n', 0],
+      ['a,b\r\n1,2\r\n', 0],
+      ['a,b\n1,2', 0],
+      ['a,b\n1,2\n\n3,4\n', 1],
+      ['a,b\n\n1,2\n\n', 2],
+    ];
+    for (const [text, blank] of cases) {
+      for (const slice of [undefined, 1, 3]) {
+        const { result } = importText(text, {}, slice);
+        expect(result.report.blankLinesSkipped, `${JSON.stringify(text)} in slices of ${slice}`).toBe(blank);
+      }
+    }
+  });
+
   it('refuses an unterminated quote with the line where it opened', () => {
     const text = 'a,b\n1,2\n"multi\nline",3\n4,"never closed\n5,6\n7,8\n';
     expectImportError(() => importText(text), 'unterminated-quote', 5);

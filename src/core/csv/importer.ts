@@ -251,7 +251,7 @@ export function createCsvImporter(options: CsvImportOptions = {}): CsvImporter {
     return [chunk];
   };
 
-  const acceptRecords = (records: string[][], consumed: string): TableChunk[] => {
+  const acceptRecords = (records: string[][], consumed: string, isLast: boolean): TableChunk[] => {
     const out: TableChunk[] = [];
     let lineStarts: number[] | undefined;
     const lineOf = (r: number): number => {
@@ -264,7 +264,8 @@ export function createCsvImporter(options: CsvImportOptions = {}): CsvImporter {
     for (let r = 0; r < records.length; r++) {
       const record = records[r] ?? [];
       if (record.length === 1 && record[0] === '') {
-        blankLinesSkipped++;
+        // The empty "record" after the file's final line break is not a blank line.
+        if (!(isLast && r === records.length - 1)) blankLinesSkipped++;
         continue;
       }
       if (names === undefined) {
@@ -305,7 +306,7 @@ export function createCsvImporter(options: CsvImportOptions = {}): CsvImporter {
     }
     const cursor = isLast ? pending.length : result.meta.cursor;
     const consumed = pending.slice(0, cursor);
-    const chunks = acceptRecords(result.data, consumed);
+    const chunks = acceptRecords(result.data, consumed, isLast);
     pendingLine += countLineBreaks(consumed, newline);
     pending = pending.slice(cursor);
     if (!isLast && pending.length > maxRecordChars) refuseHugeRecord();

@@ -1,8 +1,11 @@
 import { useMantineColorScheme } from '@mantine/core';
 import type { SpotlightActionData } from '@mantine/spotlight';
 import { Spotlight } from '@mantine/spotlight';
-import { IconMoon, IconSearch, IconSun } from '@tabler/icons-react';
+import { notifications } from '@mantine/notifications';
+import { IconFileImport, IconMoon, IconSearch, IconSun } from '@tabler/icons-react';
 import { useMemo } from 'react';
+import { errorMessage } from '../features/common/error-message';
+import { chooseAndImportCsvFiles } from '../features/datasets/import-queue';
 import { SCREENS } from './routes';
 import type { ScreenId } from './routes';
 
@@ -20,6 +23,22 @@ export function CommandPalette({ onNavigate }: { onNavigate: (screen: ScreenId) 
           onNavigate(id);
         },
       })),
+      {
+        id: 'import-csv',
+        label: 'Import CSV files',
+        description: 'Datasets: choose one or more CSV files to store on this computer',
+        leftSection: <IconFileImport size={20} aria-hidden />,
+        onClick: () => {
+          onNavigate('datasets');
+          chooseAndImportCsvFiles().catch((caught: unknown) => {
+            notifications.show({
+              color: 'red',
+              title: 'Could not open the files',
+              message: errorMessage(caught),
+            });
+          });
+        },
+      },
       {
         id: 'toggle-theme',
         label: colorScheme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme',

@@ -26,7 +26,12 @@ export function RenameDatasetModal({ dataset, onClose }: { dataset: DatasetRecor
   };
 
   return (
-    <Modal opened onClose={onClose} title="Rename dataset" closeButtonProps={{ 'aria-label': 'Close' }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title="Rename dataset"
+      closeButtonProps={{ 'aria-label': 'Close dialog' }}
+    >
       <form
         aria-label="Rename dataset"
         onSubmit={(event) => {
@@ -78,7 +83,7 @@ export function DeleteDatasetModal({ dataset, onClose }: { dataset: DatasetRecor
       opened
       onClose={onClose}
       title={`Delete ${dataset.name}?`}
-      closeButtonProps={{ 'aria-label': 'Close' }}
+      closeButtonProps={{ 'aria-label': 'Close dialog' }}
     >
       <Stack>
         <Text>

@@ -7,19 +7,16 @@ import { useState } from 'react';
 import type { DatasetRecord } from '../../db';
 import { repositories } from '../../db';
 import { screenHref, useScreenPath } from '../../app/use-hash-route';
-import { platform } from '../../platform';
 import { EmptyState } from '../common/EmptyState';
 import { ScreenHeader } from '../common/ScreenHeader';
 import { errorMessage } from '../common/error-message';
 import { DeleteDatasetModal, RenameDatasetModal } from './DatasetModals';
 import type { DatasetAction } from './DatasetsTable';
 import { DatasetsTable } from './DatasetsTable';
-import { enqueueDatasetImports, useDatasetImports } from './import-queue';
+import { chooseAndImportCsvFiles, enqueueDatasetImports, useDatasetImports } from './import-queue';
 import { ImportJobsPanel } from './ImportJobsPanel';
 import { ImportReportModal } from './ImportReportModal';
 import { DatasetView } from './viewer/DatasetView';
-
-const CSV_FILTER = [{ name: 'CSV files', extensions: ['csv', 'tsv', 'txt'] }];
 
 type OpenModal = { action: DatasetAction; datasetId: string } | undefined;
 
@@ -36,12 +33,7 @@ function DatasetsList() {
 
   const openDialog = async () => {
     try {
-      const files = await platform.chooseFilesToStream({
-        title: 'Import CSV files',
-        filters: CSV_FILTER,
-        multiple: true,
-      });
-      if (files.length > 0) enqueueDatasetImports(files);
+      await chooseAndImportCsvFiles();
     } catch (caught) {
       notifications.show({ color: 'red', title: 'Could not open the files', message: errorMessage(caught) });
     }

@@ -21,7 +21,7 @@ import type { DatasetRecord } from '../../db';
 import { formatBytes } from '../../app/format';
 import { platform } from '../../platform';
 import { errorMessage } from '../common/error-message';
-import { enqueueDatasetImports, sourceFileOf } from './import-queue';
+import { CSV_FILTER, enqueueDatasetImports, sourceFileOf } from './import-queue';
 import {
   DELIMITER_NAMES,
   describeEncoding,
@@ -30,8 +30,6 @@ import {
   NEWLINE_NAMES,
   plural,
 } from './format';
-
-const CSV_FILTER = [{ name: 'CSV files', extensions: ['csv', 'tsv', 'txt'] }];
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -140,7 +138,7 @@ export function ImportReportModal({ dataset, onClose }: { dataset: DatasetRecord
       onClose={onClose}
       title={`Import report: ${dataset.name}`}
       size="xl"
-      closeButtonProps={{ 'aria-label': 'Close' }}
+      closeButtonProps={{ 'aria-label': 'Close dialog' }}
     >
       <Stack gap="md">
         <Table withTableBorder aria-label="How the file was read" data-testid="import-facts">

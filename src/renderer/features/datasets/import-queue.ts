@@ -6,6 +6,7 @@
 import { proxy, wrap } from 'comlink';
 import { useSyncExternalStore } from 'react';
 import { repositories } from '../../db';
+import { platform } from '../../platform';
 import type {
   DatasetImportOutcome,
   DatasetImportOverrides,
@@ -82,6 +83,19 @@ export function enqueueDatasetImports(files: readonly File[], options: EnqueueOp
   void pump();
 }
 
+export const CSV_FILTER = [{ name: 'CSV files', extensions: ['csv', 'tsv', 'txt'] }];
+
+/** The open-file dialog for one or more CSV files, each queued for import. Resolves to how many. */
+export async function chooseAndImportCsvFiles(): Promise<number> {
+  const files = await platform.chooseFilesToStream({
+    title: 'Import CSV files',
+    filters: CSV_FILTER,
+    multiple: true,
+  });
+  if (files.length > 0) enqueueDatasetImports(files);
+  return files.length;
+}
+
 export function cancelDatasetImport(key: string): void {
   const job = jobs.find((j) => j.key === key);
   if (!job) return;
@@ -141,7 +155,16 @@ async function run(job: ImportJob): Promise<DatasetImportOutcome> {
     };
     // A cancel clicked between queueing and the worker starting must not be lost.
     if (jobs.find((j) => j.key === job.key)?.state === 'cancelling') return { status: 'cancelled' };
-    return await remote.run(
+    // A worker that dies (out of memory, failed to load) never answers; its error event says so.
+    const crashed = new Promise<never>((_, reject) => {
+      worker.addEventListener('error', (event) => {
+        event.preventDefault();
+        reject(new Error(`The import stopped unexpectedly${event.message ? `: ${event.message}` : '.'}`));
+      });
+    });
+    // Handled here too, so an error after the race settled is not an unhandled rejection.
+    crashed.catch(() => undefined);
+    const running = remote.run(
       own.file,
       {
         datasetId: job.datasetId,
@@ -155,6 +178,13 @@ async function run(job: ImportJob): Promise<DatasetImportOutcome> {
         if (current?.state === 'running') update(job.key, { progress });
       }),
     );
+    try {
+      return await Promise.race([running, crashed]);
+    } catch (caught) {
+      // The worker could not clean up after itself: remove whatever it left pending.
+      await repositories.datasets.remove(job.datasetId).catch(() => undefined);
+      throw caught;
+    }
   } finally {
     worker.terminate();
   }

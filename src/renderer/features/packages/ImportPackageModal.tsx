@@ -136,7 +136,13 @@ export function ImportPackageModal({ file, onClose }: { file: PickedFile; onClos
   };
 
   return (
-    <Modal opened onClose={onClose} title="Import package" size="xl">
+    <Modal
+      opened
+      onClose={onClose}
+      title="Import package"
+      size="xl"
+      closeButtonProps={{ 'aria-label': 'Close dialog' }}
+    >
       {check.state === 'verifying' && (
         <Group gap="sm" py="lg" role="status">
           <Loader size="sm" aria-hidden />

@@ -36,7 +36,14 @@ const STATUS_PRESENTATION: Record<
 export function VerificationBadge({ status }: { status: VerificationStatus }) {
   const { label, color } = STATUS_PRESENTATION[status];
   return (
-    <Badge color={color} variant="filled" data-testid="verification-status">
+    // Light badge with body-coloured text: filled green, yellow and red under white text all fall
+    // below WCAG AA contrast (axe flags them).
+    <Badge
+      color={color}
+      variant="light"
+      styles={{ label: { color: 'var(--mantine-color-text)' } }}
+      data-testid="verification-status"
+    >
       {label}
     </Badge>
   );
@@ -54,6 +61,8 @@ export function VerificationPanel({ result, fileName }: { result: VerifyPackageR
     <Stack gap="md" data-testid="verification-panel">
       <Alert
         color={presentation.color}
+        // The title's default colour is the alert colour's mid shade: too faint on its own tint.
+        styles={{ title: { color: 'var(--mantine-color-text)' } }}
         icon={<Icon aria-hidden />}
         title={
           <Group gap="xs">
