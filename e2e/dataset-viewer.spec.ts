@@ -161,6 +161,7 @@ test('filters with AND/OR groups update the row count, and a group-by is sortabl
   // A value that is not a number for a number column is noted and left out, not an error.
   await view.addCondition('amount', '<', 'lots');
   await expect(view.filters.getByTestId('filter-note')).toHaveText('Not applied: "lots" is not a number');
+  expect(await seriousViolations(page)).toEqual([]);
   await expect(view.viewRowCount).toHaveText('3 of 6 rows');
   await view.filters.getByRole('button', { name: 'Remove condition' }).last().click();
   await view.addCondition('sold_on', 'between', ['2026-01-01', '2026-02-28']);
@@ -233,6 +234,7 @@ test('a saved view reopens with its filters and grouping, and can be renamed and
   await expect(rename).toBeHidden();
   const renamed = await view.showSavedViews();
   await expect(renamed.getByRole('listitem')).toHaveText(['Pear means']);
+  expect(await seriousViolations(page)).toEqual([]);
   await renamed.getByRole('button', { name: 'Delete view Pear means' }).click();
   await expect(renamed.getByRole('listitem')).toHaveCount(0);
 });
@@ -273,6 +275,7 @@ test('changing a column type says how many values became missing', async ({ page
   await expect(dialog.getByTestId('type-change-result')).toHaveText(
     '“amount” is now integer; 3 values did not fit and became missing (e.g. “1.5”, “3.25”, “0.5”).',
   );
+  expect(await seriousViolations(page)).toEqual([]);
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(view.columnHeader('amount').getByRole('img', { name: 'integer column' })).toBeAttached();
   await expect.poll(async () => (await view.rows()).map((r) => r[2])).toEqual(['', '2', '', '', '', '4']);

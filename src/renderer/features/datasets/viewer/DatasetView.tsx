@@ -325,7 +325,7 @@ function Viewer(props: {
         </Alert>
       )}
       {outcome?.droppedPivotColumns ? (
-        <Text size="xs" c="orange.8">
+        <Text size="xs" c="red.9">
           {count(outcome.droppedPivotColumns)} further pivot columns were left out.
         </Text>
       ) : null}

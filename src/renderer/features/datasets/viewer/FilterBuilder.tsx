@@ -152,7 +152,7 @@ function ConditionRow(props: {
         </ActionIcon>
       </Group>
       {props.note && (
-        <Text size="xs" c="orange.8" data-testid="filter-note">
+        <Text size="xs" c="red.9" data-testid="filter-note">
           Not applied: {props.note}
         </Text>
       )}

@@ -181,7 +181,7 @@ export function GroupByPanel(props: {
           </>
         )}
         {props.note && (
-          <Text size="xs" c="orange.8">
+          <Text size="xs" c="red.9">
             {props.note}
           </Text>
         )}

@@ -38,7 +38,12 @@ function NameModal(props: {
     }
   };
   return (
-    <Modal opened title={props.title} onClose={props.onClose}>
+    <Modal
+      opened
+      closeButtonProps={{ 'aria-label': 'Close dialog' }}
+      title={props.title}
+      onClose={props.onClose}
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();

@@ -47,7 +47,12 @@ export function ExportModal(props: {
     }
   };
   return (
-    <Modal opened title="Export view as CSV" onClose={props.onClose}>
+    <Modal
+      opened
+      closeButtonProps={{ 'aria-label': 'Close dialog' }}
+      title="Export view as CSV"
+      onClose={props.onClose}
+    >
       <Stack>
         <Text size="sm">
           {props.rowCount.toLocaleString('en-US')} rows with the visible columns in the order shown, UTF-8
@@ -112,7 +117,12 @@ export function ChangeTypeModal(props: {
     }
   };
   return (
-    <Modal opened title={`Change the type of “${props.column.name}”`} onClose={props.onClose}>
+    <Modal
+      opened
+      closeButtonProps={{ 'aria-label': 'Close dialog' }}
+      title={`Change the type of “${props.column.name}”`}
+      onClose={props.onClose}
+    >
       <Stack>
         <Select
           label="New type"
