@@ -243,6 +243,13 @@ export function DataGrid(props: DataGridProps) {
 
   const sortIndex = (name: string) => props.sort.findIndex((s) => s.column === name);
   const focusPosition = selection?.focus;
+  // Only a rendered cell can be the active descendant; off screen the grid itself stays focused.
+  const focusRendered =
+    focusPosition !== undefined &&
+    focusPosition.row >= firstRow &&
+    focusPosition.row <= lastRow &&
+    focusPosition.column >= firstColumn &&
+    focusPosition.column <= lastColumn;
 
   return (
     <div
@@ -253,7 +260,7 @@ export function DataGrid(props: DataGridProps) {
       aria-rowcount={rowCount + 1}
       aria-colcount={columns.length + 1}
       aria-multiselectable="true"
-      aria-activedescendant={focusPosition ? cellId(focusPosition) : undefined}
+      aria-activedescendant={focusRendered ? cellId(focusPosition) : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
       data-testid="data-grid"

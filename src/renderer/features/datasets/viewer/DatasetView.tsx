@@ -16,7 +16,9 @@ import {
 } from '@mantine/core';
 import type { ColumnSchema } from '@core/table';
 import { IconArrowDown, IconArrowUp, IconColumns, IconDownload, IconFilter } from '@tabler/icons-react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
+import { repositories } from '../../../db';
 import type { DatasetSummary, ViewColumn } from '../../../workers/query-engine';
 import { DataGrid } from './DataGrid';
 import { FilterBuilder } from './FilterBuilder';
@@ -149,6 +151,9 @@ function Viewer(props: {
   const [changingType, setChangingType] = useState<ColumnSchema>();
   const [exporting, setExporting] = useState(false);
 
+  // The name follows a rename made elsewhere; the table itself stays as loaded until a reload.
+  const record = useLiveQuery(async () => (await repositories.datasets.get(datasetId)) ?? null, [datasetId]);
+  const name = record?.name ?? summary.name;
   const { spec, filters, notes, modeNote } = useMemo(
     () => draftToSpec(draft, summary.columns),
     [draft, summary.columns],
@@ -239,8 +244,13 @@ function Viewer(props: {
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Stack gap={2}>
           <Title order={1} size="h2">
-            {summary.name}
+            {name}
           </Title>
+          {record === null && (
+            <Alert color="red" py={4}>
+              This dataset was deleted; what you see is the copy still in memory.
+            </Alert>
+          )}
           <Group gap="xs">
             <Text size="sm" c="dimmed" data-testid="dataset-row-count">
               {count(summary.rowCount)} rows
@@ -338,7 +348,7 @@ function Viewer(props: {
               rowCount={outcome.rowCount}
               columns={outcome.columns}
               sort={spec.sort ?? []}
-              label={`${summary.name}: ${outcome.grouped ? 'grouped result' : 'rows'}`}
+              label={`${name}: ${outcome.grouped ? 'grouped result' : 'rows'}`}
               widths={widths}
               onResize={(column, width) => {
                 setWidths((w) => ({ ...w, [column]: width }));
@@ -380,7 +390,7 @@ function Viewer(props: {
         <ExportModal
           remote={remote}
           handle={outcome.handle}
-          datasetName={summary.name}
+          datasetName={name}
           rowCount={outcome.rowCount}
           onClose={() => {
             setExporting(false);

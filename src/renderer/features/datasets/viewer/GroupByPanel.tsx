@@ -12,7 +12,7 @@ import {
 import type { Aggregate, AggregateOp, ColumnSchema, KeyExpr } from '@core/table';
 import { IconPlus, IconX } from '@tabler/icons-react';
 import type { PivotDraft, ViewDraft } from './view-draft';
-import { AGGREGATE_LABELS, aggregatesFor } from './view-draft';
+import { AGGREGATE_LABELS, aggregatesFor, keyFromOption, keyOption, keyOptions } from './view-draft';
 
 const ROWS = '(rows)';
 
@@ -73,10 +73,10 @@ function keySelect(
       w={180}
       label={label}
       searchable
-      data={columns.map((c) => c.name)}
-      value={value?.column ?? null}
-      onChange={(name) => {
-        onChange(name ? { column: name } : undefined);
+      data={keyOptions(columns)}
+      value={value ? keyOption(value) : null}
+      onChange={(option) => {
+        onChange(option ? keyFromOption(option, columns) : undefined);
       }}
     />
   );
@@ -116,10 +116,13 @@ export function GroupByPanel(props: {
               size="xs"
               label="Group by columns"
               searchable
-              data={columns.map((c) => c.name)}
-              value={draft.groupKeys.map((k) => k.column)}
-              onChange={(names) => {
-                onChange({ groupKeys: names.map((column) => ({ column })), sort: [] });
+              data={keyOptions(columns)}
+              value={draft.groupKeys.map(keyOption)}
+              onChange={(options) => {
+                onChange({
+                  groupKeys: options.flatMap((o) => keyFromOption(o, columns) ?? []),
+                  sort: [],
+                });
               }}
             />
             <Text size="xs" fw={600}>

@@ -5,6 +5,9 @@ import type { ConditionDraft, ViewDraft } from './view-draft';
 import {
   EMPTY_DRAFT,
   draftToSpec,
+  keyFromOption,
+  keyOption,
+  keyOptions,
   moveColumn,
   newCondition,
   operatorsFor,
@@ -208,5 +211,25 @@ describe('header sort clicks', () => {
     expect(toggleSort([...sort, { column: 'a', direction: 'asc' }], 'c', false)).toEqual([
       { column: 'c', direction: 'asc' },
     ]);
+  });
+});
+
+describe('grouping key options', () => {
+  it('offers calendar buckets for date columns only, and maps options back to key expressions', () => {
+    const options = keyOptions(COLUMNS).map((o) => o.value);
+    expect(options).toEqual([
+      'region',
+      'price',
+      'sold_on',
+      'sold_on|year',
+      'sold_on|month',
+      'sold_on|day',
+      'paid',
+    ]);
+    expect(keyFromOption('sold_on|month', COLUMNS)).toEqual({ column: 'sold_on', bucket: 'month' });
+    expect(keyFromOption('region', COLUMNS)).toEqual({ column: 'region' });
+    expect(keyFromOption('region|month', COLUMNS)).toBeUndefined();
+    expect(keyFromOption('nope', COLUMNS)).toBeUndefined();
+    expect(keyOption({ column: 'sold_on', bucket: 'year' })).toBe('sold_on|year');
   });
 });

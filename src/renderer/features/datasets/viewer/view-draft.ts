@@ -18,7 +18,7 @@ import type {
   ViewSpec,
   ViewSpecInput,
 } from '@core/table';
-import { encodingKindOf, formatDateTime, parseAs, parseDateTime } from '@core/table';
+import { TIME_BUCKETS, encodingKindOf, formatDateTime, parseAs, parseDateTime } from '@core/table';
 
 export interface ConditionDraft {
   readonly id: string;
@@ -397,4 +397,32 @@ export function moveColumn(
   out.splice(i, 1);
   out.splice(j, 0, column);
   return out;
+}
+
+/** A grouping key as a select option value: the column, or "column|bucket" for a calendar bucket. */
+export function keyOption(key: KeyExpr): string {
+  return key.bucket === undefined ? key.column : `${key.column}|${key.bucket}`;
+}
+
+export function keyFromOption(value: string, columns: readonly ColumnSchema[]): KeyExpr | undefined {
+  if (columns.some((c) => c.name === value)) return { column: value };
+  const bar = value.lastIndexOf('|');
+  const bucket = bar === -1 ? undefined : value.slice(bar + 1);
+  const name = bar === -1 ? value : value.slice(0, bar);
+  const column = columns.find((c) => c.name === name);
+  if (column === undefined) return undefined;
+  if (bucket === undefined) return { column: name };
+  if (encodingKindOf(column.type) !== 'time' || !(TIME_BUCKETS as readonly string[]).includes(bucket))
+    return undefined;
+  return { column: name, bucket: bucket as KeyExpr['bucket'] };
+}
+
+/** Options for choosing grouping keys: every column, and year/month/day buckets of date columns. */
+export function keyOptions(columns: readonly ColumnSchema[]): { value: string; label: string }[] {
+  return columns.flatMap((c) => [
+    { value: c.name, label: c.name },
+    ...(encodingKindOf(c.type) === 'time'
+      ? TIME_BUCKETS.map((bucket) => ({ value: `${c.name}|${bucket}`, label: `${c.name} by ${bucket}` }))
+      : []),
+  ]);
 }
