@@ -299,6 +299,11 @@ test('changing a column type says how many values became missing', async ({ page
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(view.columnHeader('amount').getByRole('img', { name: 'integer column' })).toBeAttached();
   await expect.poll(async () => (await view.rows()).map((r) => r[2])).toEqual(['', '2', '', '', '', '4']);
+
+  // A link to a dataset that does not exist says so.
+  await page.goto('/#/datasets/no-such-dataset');
+  await expect(page.getByRole('heading', { level: 1, name: 'Dataset not found' })).toBeVisible();
+  await expect(page.getByText('This dataset no longer exists.')).toBeVisible();
 });
 
 test('a 70,000 x 24 dataset renders only what is on screen and reaches its last cell by keyboard', async ({

@@ -28,6 +28,12 @@ export function useQueryWorker(datasetId: string): { state: DatasetState; reload
     const remote = wrap<QueryWorker>(worker);
     remoteRef.current = remote;
     let cancelled = false;
+    // A worker that fails to start (or dies) never answers; say so instead of loading forever.
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      if (!cancelled)
+        setState({ status: 'error', error: `The query worker stopped: ${event.message || 'unknown error'}` });
+    });
     remote.open(datasetId).then(
       (summary) => {
         if (!cancelled) setState({ status: 'ready', summary, remote });
