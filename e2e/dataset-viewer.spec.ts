@@ -145,6 +145,13 @@ test('sorting by header clicks, selecting cells and copying them as TSV', async 
   await view.columnMenu('note', 'Hide column');
   await view.columnMenu('amount', 'Move left');
   await expect.poll(async () => view.columnNames()).toEqual(['region', 'amount', 'product', 'sold_on']);
+  // The columns menu lists every column: hidden ones can be shown again, any can be moved.
+  await page.getByRole('button', { name: 'Columns (1 hidden)' }).click();
+  const columns = page.getByRole('list', { name: 'Columns' });
+  await columns.getByRole('checkbox', { name: 'note' }).check();
+  await columns.getByRole('button', { name: 'Move sold_on left' }).click();
+  await view.settled();
+  await expect.poll(async () => view.columnNames()).toEqual(['region', 'amount', 'sold_on', 'product', 'note']);
 });
 
 test('filters with AND/OR groups update the row count as conditions are typed', async ({ page }) => {
@@ -190,6 +197,10 @@ test('a group-by of the filtered rows shows in the same grid and sorts there', a
     ['South', '2', '6'],
     ['North', '1', '0.5'],
   ]);
+  expect(await seriousViolations(page)).toEqual([]);
+  await view.profile('sum(amount)');
+  await page.getByTestId('theme-toggle').click();
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
   expect(await seriousViolations(page)).toEqual([]);
 });
 
