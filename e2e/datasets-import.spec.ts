@@ -144,6 +144,13 @@ test('ragged rows and renamed headers are imported and listed in the report with
     'Column 4 had no name: now column_4',
   );
   expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.getByTestId('theme-toggle').click();
+  await expect(notice).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await notice.getByRole('button', { name: 'Show import report' }).click();
+  await expect(datasets.reportDialog).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('a binary file and an unterminated quote are refused with clear messages, storing nothing', async ({
@@ -257,4 +264,24 @@ test('an import cut off by closing the page leaves nothing behind once the app s
   await expect(app.screenHeading('Datasets')).toBeVisible();
   await expect.poll(async () => storedCounts(page)).toEqual({ datasets: 0, chunks: 0 });
   await expect(page.getByRole('heading', { name: 'No datasets yet' })).toBeVisible();
+});
+
+test('a failed import can be tried again with another encoding', async ({ page }) => {
+  const datasets = new DatasetsPage(page);
+  // Valid UTF-8 first, then (megabytes later, in another read) a Windows-1252 byte: no single encoding fits.
+  const utf8 = Buffer.from('name\ncafé\n' + 'x\n'.repeat(1_000_000), 'utf8');
+  const bytes = Buffer.concat([utf8, Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a])]);
+  await datasets.importFiles(writeFixture('mixed.csv', bytes));
+  const failed = datasets.finished('mixed.csv');
+  await expect(failed).toContainText('not valid UTF-8 past its beginning');
+  await failed.getByRole('button', { name: 'Try other import options' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import mixed.csv with other options' });
+  await expect(dialog.getByRole('combobox', { name: 'Encoding' })).toHaveValue(
+    'Windows-1252 (Western European)',
+  );
+  expect(await seriousViolations(page)).toEqual([]);
+  await dialog.getByRole('button', { name: 'Import again' }).click();
+  await expect(datasets.row('mixed').getByRole('cell').nth(2)).toHaveText('1,000,002', { timeout: 30_000 });
+  await datasets.openReport('mixed');
+  await expect(datasets.fact('Encoding')).toContainText('Windows-1252 (Western European) (chosen by you)');
 });

@@ -236,7 +236,7 @@ describe('importing a dataset', () => {
     expect(message).toMatch(
       /Not enough storage space to import big\.csv\. It needs about 1\.\d MB; about 124 KB is available/,
     );
-    expect(message).toContain('Nothing was stored');
+    expect(message).toContain('delete datasets you no longer need');
     await nothingStored();
   });
 });

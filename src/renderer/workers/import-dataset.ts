@@ -245,6 +245,6 @@ export async function importDataset(
       free !== undefined
         ? `It needs about ${formatBytes(needed)}; about ${formatBytes(free)} is available to this app.`
         : `It needs about ${formatBytes(needed)}.`;
-    return `Not enough storage space to import ${source.name}. ${space} Nothing was stored: free disk space or delete datasets you no longer need, then import again.`;
+    return `Not enough storage space to import ${source.name}. ${space} Free disk space or delete datasets you no longer need, then import again.`;
   }
 }

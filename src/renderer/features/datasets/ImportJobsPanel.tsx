@@ -1,7 +1,16 @@
-import { Alert, Button, Group, Paper, Progress, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Paper, Progress, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import type { DatasetImportFailureCode } from '../../workers/import-dataset';
 import { formatBytes } from '../../app/format';
 import type { ImportJob } from './import-queue';
-import { cancelDatasetImport, dismissDatasetImport } from './import-queue';
+import {
+  canRetryDatasetImport,
+  cancelDatasetImport,
+  dismissDatasetImport,
+  retryDatasetImport,
+} from './import-queue';
+import type { ImportOptionsValue } from './ImportOptionsFields';
+import { ImportOptionsFields, toOverrides } from './ImportOptionsFields';
 import { formatCount, plural } from './format';
 
 /** Mantine's light alert titles use the colour's mid shade, too faint on its tint for WCAG AA. */
@@ -62,8 +71,49 @@ function RunningJob({ job }: { job: ImportJob }) {
   );
 }
 
+/** Failures another encoding, delimiter or header choice can fix (a UTF-16 file without a BOM looks binary). */
+const RETRYABLE = new Set<DatasetImportFailureCode>([
+  'binary-file',
+  'mixed-encoding',
+  'unsupported-encoding',
+  'unterminated-quote',
+  'record-too-large',
+  'no-columns',
+  'unexpected',
+]);
+
+function RetryModal(props: { job: ImportJob; initial: ImportOptionsValue; onClose: () => void }) {
+  const [options, setOptions] = useState(props.initial);
+  return (
+    <Modal
+      opened
+      onClose={props.onClose}
+      title={`Import ${props.job.fileName} with other options`}
+      closeButtonProps={{ 'aria-label': 'Close dialog' }}
+    >
+      <Stack>
+        <ImportOptionsFields value={options} onChange={setOptions} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onClose}>
+            Cancel
+          </Button>
+          <Button
+            onClick={() => {
+              retryDatasetImport(props.job.key, toOverrides(options));
+              props.onClose();
+            }}
+          >
+            Import again
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
 function FinishedJob({ job, onShowReport }: { job: ImportJob; onShowReport: (datasetId: string) => void }) {
   const outcome = job.outcome;
+  const [retrying, setRetrying] = useState(false);
   const dismiss = () => {
     dismissDatasetImport(job.key);
   };
@@ -82,6 +132,7 @@ function FinishedJob({ job, onShowReport }: { job: ImportJob; onShowReport: (dat
     );
   }
   if (outcome.status === 'failed') {
+    const retry = RETRYABLE.has(outcome.code) && canRetryDatasetImport(job.key);
     return (
       <Alert
         color="red"
@@ -92,7 +143,35 @@ function FinishedJob({ job, onShowReport }: { job: ImportJob; onShowReport: (dat
         closeButtonLabel="Dismiss"
         styles={READABLE_TITLE}
       >
-        {outcome.message} Nothing was stored.
+        <Stack gap={4}>
+          <Text size="sm">{outcome.message} Nothing was stored.</Text>
+          {retry && (
+            <Group>
+              <Button
+                variant="default"
+                size="xs"
+                onClick={() => {
+                  setRetrying(true);
+                }}
+              >
+                Try other import options
+              </Button>
+            </Group>
+          )}
+        </Stack>
+        {retrying && (
+          <RetryModal
+            job={job}
+            initial={{
+              encoding: outcome.code === 'mixed-encoding' ? 'windows-1252' : undefined,
+              delimiter: undefined,
+              hasHeader: true,
+            }}
+            onClose={() => {
+              setRetrying(false);
+            }}
+          />
+        )}
       </Alert>
     );
   }

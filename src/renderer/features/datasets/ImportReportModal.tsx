@@ -1,20 +1,4 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Code,
-  Group,
-  List,
-  Modal,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
-import type { CsvDelimiter, CsvEncoding } from '@core/csv';
-import { CSV_DELIMITERS } from '@core/csv';
+import { Alert, Button, Code, Group, List, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import type { DatasetRecord } from '../../db';
@@ -22,14 +6,9 @@ import { formatBytes } from '../../app/format';
 import { platform } from '../../platform';
 import { errorMessage } from '../common/error-message';
 import { CSV_FILTER, enqueueDatasetImports, sourceFileOf } from './import-queue';
-import {
-  DELIMITER_NAMES,
-  describeEncoding,
-  ENCODING_NAMES,
-  formatCount,
-  NEWLINE_NAMES,
-  plural,
-} from './format';
+import { DELIMITER_NAMES, describeEncoding, formatCount, NEWLINE_NAMES, plural } from './format';
+import type { ImportOptionsValue } from './ImportOptionsFields';
+import { ImportOptionsFields, toOverrides } from './ImportOptionsFields';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -45,9 +24,11 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 /** Re-runs the import with the user's choices; the new dataset replaces this one once ready. */
 function ImportOptionsForm({ dataset, onStarted }: { dataset: DatasetRecord; onStarted: () => void }) {
   const { report } = dataset;
-  const [encoding, setEncoding] = useState<CsvEncoding>(report.encoding.encoding);
-  const [delimiter, setDelimiter] = useState<CsvDelimiter>(report.delimiter.value);
-  const [hasHeader, setHasHeader] = useState(report.hasHeader);
+  const [options, setOptions] = useState<ImportOptionsValue>({
+    encoding: report.encoding.encoding,
+    delimiter: report.delimiter.value,
+    hasHeader: report.hasHeader,
+  });
   const [error, setError] = useState<string>();
   const remembered = sourceFileOf(dataset.id);
 
@@ -63,7 +44,7 @@ function ImportOptionsForm({ dataset, onStarted }: { dataset: DatasetRecord; onS
         file = picked;
       }
       enqueueDatasetImports([file], {
-        overrides: { encoding, delimiter, hasHeader },
+        overrides: toOverrides(options),
         replaces: { id: dataset.id, name: dataset.name },
       });
       onStarted();
@@ -82,35 +63,7 @@ function ImportOptionsForm({ dataset, onStarted }: { dataset: DatasetRecord; onS
         The new import replaces this dataset (saved views are kept) once it has finished.
         {remembered ? '' : ` You will be asked for ${dataset.sourceFileName} again.`}
       </Text>
-      <Group align="flex-end" grow>
-        <Select
-          label="Encoding"
-          allowDeselect={false}
-          data={Object.entries(ENCODING_NAMES).map(([value, label]) => ({ value, label }))}
-          value={encoding}
-          onChange={(value) => {
-            if (value) setEncoding(value as CsvEncoding);
-          }}
-        />
-        <Select
-          label="Delimiter"
-          allowDeselect={false}
-          data={CSV_DELIMITERS.map((value) => ({ value, label: DELIMITER_NAMES[value] }))}
-          value={delimiter}
-          onChange={(value) => {
-            const chosen = CSV_DELIMITERS.find((d) => d === value);
-            if (chosen) setDelimiter(chosen);
-          }}
-        />
-      </Group>
-      <Checkbox
-        mt="sm"
-        label="The first row holds the column names"
-        checked={hasHeader}
-        onChange={(e) => {
-          setHasHeader(e.currentTarget.checked);
-        }}
-      />
+      <ImportOptionsFields value={options} onChange={setOptions} />
       {error && (
         <Alert color="red" role="alert" mt="sm">
           {error}

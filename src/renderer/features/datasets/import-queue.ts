@@ -39,7 +39,7 @@ interface JobInternals {
   file: File;
   name: string;
   overrides: DatasetImportOverrides | undefined;
-  cancel?: () => void;
+  cancel?: (() => void) | undefined;
 }
 
 let jobs: readonly ImportJob[] = [];
@@ -109,7 +109,27 @@ export function cancelDatasetImport(key: string): void {
 }
 
 export function dismissDatasetImport(key: string): void {
-  publish(jobs.filter((job) => job.key !== key || job.state !== 'done'));
+  if (jobs.some((job) => job.key === key && job.state === 'done')) {
+    internals.delete(key);
+    publish(jobs.filter((job) => job.key !== key));
+  }
+}
+
+/** Whether a finished job's file is still at hand to import again. */
+export function canRetryDatasetImport(key: string): boolean {
+  return internals.has(key) && jobs.some((job) => job.key === key && job.state === 'done');
+}
+
+/** Imports a failed job's file again with other options, replacing the failed job in the list. */
+export function retryDatasetImport(key: string, overrides: DatasetImportOverrides): void {
+  const own = internals.get(key);
+  const job = jobs.find((j) => j.key === key);
+  if (!own || job?.state !== 'done') return;
+  dismissDatasetImport(key);
+  enqueueDatasetImports([own.file], {
+    overrides,
+    ...(job.replaces !== undefined ? { replaces: { id: job.replaces, name: own.name } } : {}),
+  });
 }
 
 /** The file a dataset was imported from in this session, if the app has not restarted since. */
@@ -131,7 +151,9 @@ async function pump(): Promise<void> {
       }));
       const job = internals.get(next.key);
       if (outcome.status === 'ready' && job) sourceFiles.set(outcome.datasetId, job.file);
-      internals.delete(next.key);
+      // A failed job keeps its file, so it can be tried again with other options.
+      if (outcome.status !== 'failed') internals.delete(next.key);
+      else if (job) delete job.cancel;
       update(next.key, { state: 'done', outcome });
     }
   } finally {
