@@ -151,7 +151,9 @@ test('sorting by header clicks, selecting cells and copying them as TSV', async 
   await columns.getByRole('checkbox', { name: 'note' }).check();
   await columns.getByRole('button', { name: 'Move sold_on left' }).click();
   await view.settled();
-  await expect.poll(async () => view.columnNames()).toEqual(['region', 'amount', 'sold_on', 'product', 'note']);
+  await expect
+    .poll(async () => view.columnNames())
+    .toEqual(['region', 'amount', 'sold_on', 'product', 'note']);
 });
 
 test('filters with AND/OR groups update the row count as conditions are typed', async ({ page }) => {
