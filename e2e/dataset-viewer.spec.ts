@@ -348,3 +348,29 @@ test('a 70,000 x 24 dataset renders only what is on screen and reaches its last 
   await expect(view.grid.locator('[role="row"][aria-rowindex="2"] [role="rowheader"]')).toHaveText('70000');
   await expect(await view.cell(0, 'id')).toHaveText('69999');
 });
+
+test('more rows than one scroll area can hold are paged, and the keyboard crosses pages', async ({
+  page,
+}) => {
+  const numbers = ['n', ...Array.from({ length: 500_001 }, (_, i) => String(i))].join('\n') + '\n';
+  const view = await importAndOpen(page, 'numbers.csv', numbers);
+  await expect(view.viewRowCount).toHaveText('500,001 of 500,001 rows');
+  const pages = page.getByTestId('grid-pages');
+  await expect(pages).toContainText('Rows 1–500,000 of 500,001');
+  // Each page's scroll area stays under the ~33.5 million pixel height browsers allow.
+  expect(await view.grid.evaluate((el) => el.scrollHeight)).toBeLessThan(2 ** 25);
+
+  await (await view.cell(0, 'n')).click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await expect(pages).toContainText('Rows 500,001–500,001 of 500,001');
+  const last = view.grid.locator('[role="row"][aria-rowindex="500002"]');
+  await expect(last.getByRole('rowheader')).toHaveText('500001');
+  await expect(last.getByRole('gridcell')).toHaveText('500000');
+  await expect(last.getByRole('gridcell')).toHaveAttribute('aria-selected', 'true');
+
+  await pages.getByRole('button', { name: 'Previous rows' }).click();
+  await expect(pages).toContainText('Rows 1–500,000 of 500,001');
+  await expect(await view.cell(0, 'n')).toHaveText('0');
+  await pages.getByRole('button', { name: 'Next rows' }).click();
+  await expect(await view.cell(500_000, 'n')).toHaveText('500000');
+});

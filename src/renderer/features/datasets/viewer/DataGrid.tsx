@@ -1,4 +1,4 @@
-import { ActionIcon, Menu, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, Menu, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ColumnType, SortKey } from '@core/table';
 import type { Icon } from '@tabler/icons-react';
@@ -30,6 +30,8 @@ import {
   inRange,
   isNumericType,
   moveFocus,
+  pageOfRow,
+  rowPage,
   selectionRange,
 } from './grid-model';
 import type { QueryRemote } from './use-query-worker';
@@ -82,10 +84,12 @@ export function DataGrid(props: DataGridProps) {
     [columns, widths],
   );
 
+  const [pageIndex, setPageIndex] = useState(0);
+  const page = rowPage(rowCount, pageIndex);
   // TanStack Virtual re-renders through its own state; the grid is not memoised by the compiler.
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser is the point of this component
   const rowVirtualizer = useVirtualizer({
-    count: rowCount,
+    count: page.rows,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     paddingStart: HEADER_HEIGHT,
@@ -121,8 +125,9 @@ export function DataGrid(props: DataGridProps) {
     cache.current = new Map();
     pending.current = new Set();
   }
-  const firstRow = virtualRows[0]?.index ?? 0;
-  const lastRow = virtualRows[virtualRows.length - 1]?.index ?? -1;
+  // Global result rows on screen (virtual indices count from the start of the page).
+  const firstRow = page.start + (virtualRows[0]?.index ?? 0);
+  const lastRow = page.start + (virtualRows[virtualRows.length - 1]?.index ?? -1);
   const firstColumn = virtualColumns[0]?.index ?? 0;
   const lastColumn = virtualColumns[virtualColumns.length - 1]?.index ?? -1;
   useEffect(() => {
@@ -161,7 +166,20 @@ export function DataGrid(props: DataGridProps) {
   const [selection, setSelection] = useState<Selection>();
   useEffect(() => {
     setSelection(undefined);
+    setPageIndex(0);
   }, [cacheKey]);
+  /** Keyboard moves to a row on another page: scroll to it once that page is rendered. */
+  const pendingScroll = useRef<number | undefined>(undefined);
+  useLayoutEffect(() => {
+    const row = pendingScroll.current;
+    if (row === undefined) return;
+    pendingScroll.current = undefined;
+    rowVirtualizer.scrollToIndex(row - page.start);
+  }, [rowVirtualizer, page.start]);
+  const goToPage = (index: number) => {
+    setPageIndex(index);
+    rowVirtualizer.scrollToOffset(0);
+  };
   const range = selection ? selectionRange(selection) : undefined;
   const cellId = (p: CellPosition) => `${gridId}-r${p.row}-c${p.column}`;
 
@@ -218,7 +236,11 @@ export function DataGrid(props: DataGridProps) {
     if (!next) return;
     event.preventDefault();
     select(next, event.shiftKey);
-    rowVirtualizer.scrollToIndex(next.row);
+    const nextPage = pageOfRow(next.row);
+    if (nextPage !== page.index) {
+      pendingScroll.current = next.row;
+      setPageIndex(nextPage);
+    } else rowVirtualizer.scrollToIndex(next.row - page.start);
     columnVirtualizer.scrollToIndex(next.column);
   };
 
@@ -251,170 +273,204 @@ export function DataGrid(props: DataGridProps) {
     focusPosition.column >= firstColumn &&
     focusPosition.column <= lastColumn;
 
-  return (
-    <div
-      ref={scrollRef}
-      className="kpo-grid"
-      role="grid"
-      aria-label={props.label}
-      aria-rowcount={rowCount + 1}
-      aria-colcount={columns.length + 1}
-      aria-multiselectable="true"
-      aria-activedescendant={focusRendered ? cellId(focusPosition) : undefined}
-      tabIndex={0}
-      onKeyDown={onKeyDown}
-      data-testid="data-grid"
-    >
-      <div className="kpo-grid-canvas" style={{ width: totalWidth, height: totalHeight }}>
-        <div
-          className="kpo-grid-header"
-          role="row"
-          aria-rowindex={1}
-          style={{ width: totalWidth, height: HEADER_HEIGHT }}
+  const pager =
+    page.count > 1 ? (
+      <Group gap="xs" justify="flex-end" data-testid="grid-pages">
+        <Text size="sm" aria-live="polite">
+          Rows {(page.start + 1).toLocaleString('en-US')}–{(page.start + page.rows).toLocaleString('en-US')}{' '}
+          of {rowCount.toLocaleString('en-US')}
+        </Text>
+        <Button
+          size="compact-sm"
+          variant="default"
+          disabled={page.index === 0}
+          onClick={() => {
+            goToPage(page.index - 1);
+          }}
         >
+          Previous rows
+        </Button>
+        <Button
+          size="compact-sm"
+          variant="default"
+          disabled={page.index === page.count - 1}
+          onClick={() => {
+            goToPage(page.index + 1);
+          }}
+        >
+          Next rows
+        </Button>
+      </Group>
+    ) : null;
+
+  return (
+    <div className="kpo-grid-wrap">
+      {pager}
+      <div
+        ref={scrollRef}
+        className="kpo-grid"
+        role="grid"
+        aria-label={props.label}
+        aria-rowcount={rowCount + 1}
+        aria-colcount={columns.length + 1}
+        aria-multiselectable="true"
+        aria-activedescendant={focusRendered ? cellId(focusPosition) : undefined}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        data-testid="data-grid"
+      >
+        <div className="kpo-grid-canvas" style={{ width: totalWidth, height: totalHeight }}>
           <div
-            className="kpo-grid-corner"
-            role="columnheader"
-            aria-colindex={1}
-            style={{ width: rowNumberWidth }}
+            className="kpo-grid-header"
+            role="row"
+            aria-rowindex={1}
+            style={{ width: totalWidth, height: HEADER_HEIGHT }}
           >
-            <span className="visually-hidden">Row number</span>#
+            <div
+              className="kpo-grid-corner"
+              role="columnheader"
+              aria-colindex={1}
+              style={{ width: rowNumberWidth }}
+            >
+              <span className="visually-hidden">Row number</span>#
+            </div>
+            {virtualColumns.map((vc) => {
+              const column = columns[vc.index];
+              if (!column) return null;
+              const TypeIcon = TYPE_ICONS[column.type];
+              const s = sortIndex(column.name);
+              const key = s >= 0 ? props.sort[s] : undefined;
+              return (
+                <div
+                  key={column.name}
+                  className="kpo-grid-columnheader"
+                  role="columnheader"
+                  aria-colindex={vc.index + 2}
+                  aria-label={column.name}
+                  aria-sort={
+                    key && props.sort.length === 1
+                      ? key.direction === 'asc'
+                        ? 'ascending'
+                        : 'descending'
+                      : undefined
+                  }
+                  data-column={column.name}
+                  style={{ left: vc.start, width: vc.size, height: HEADER_HEIGHT }}
+                >
+                  <Tooltip label={column.type} openDelay={400}>
+                    <span className="kpo-grid-type" role="img" aria-label={`${column.type} column`}>
+                      <TypeIcon size={14} aria-hidden />
+                    </span>
+                  </Tooltip>
+                  <button
+                    type="button"
+                    className="kpo-grid-sort"
+                    title="Sort (Shift+click to add to the sort)"
+                    aria-label={
+                      key
+                        ? `${column.name}, sorted ${key.direction === 'asc' ? 'ascending' : 'descending'}${props.sort.length > 1 ? `, sort key ${s + 1}` : ''}`
+                        : column.name
+                    }
+                    onClick={(event) => {
+                      props.onSortClick(column.name, event.shiftKey);
+                    }}
+                  >
+                    <span className="kpo-grid-name">{column.name}</span>
+                    {key && (
+                      <span className="kpo-grid-sort-mark" aria-hidden>
+                        {key.direction === 'asc' ? (
+                          <IconArrowUp size={12} aria-hidden />
+                        ) : (
+                          <IconArrowDown size={12} aria-hidden />
+                        )}
+                        {props.sort.length > 1 && <sub>{s + 1}</sub>}
+                      </span>
+                    )}
+                  </button>
+                  <Menu position="bottom-end" withinPortal>
+                    <Menu.Target>
+                      <ActionIcon
+                        size="sm"
+                        variant="subtle"
+                        color="gray"
+                        aria-label={`Column menu for ${column.name}`}
+                      >
+                        <IconDotsVertical size={14} aria-hidden />
+                      </ActionIcon>
+                    </Menu.Target>
+                    <Menu.Dropdown>{props.headerMenu(column, vc.index)}</Menu.Dropdown>
+                  </Menu>
+                  <div
+                    className="kpo-grid-resize"
+                    role="separator"
+                    aria-orientation="vertical"
+                    aria-label={`Resize ${column.name}`}
+                    onPointerDown={(event) => {
+                      startResize(event, column, vc.index);
+                    }}
+                  />
+                </div>
+              );
+            })}
           </div>
-          {virtualColumns.map((vc) => {
-            const column = columns[vc.index];
-            if (!column) return null;
-            const TypeIcon = TYPE_ICONS[column.type];
-            const s = sortIndex(column.name);
-            const key = s >= 0 ? props.sort[s] : undefined;
+          {virtualRows.map((vr) => {
+            const row = page.start + vr.index;
+            const rowNumber = rowNumberAt(row);
             return (
               <div
-                key={column.name}
-                className="kpo-grid-columnheader"
-                role="columnheader"
-                aria-colindex={vc.index + 2}
-                aria-label={column.name}
-                aria-sort={
-                  key && props.sort.length === 1
-                    ? key.direction === 'asc'
-                      ? 'ascending'
-                      : 'descending'
-                    : undefined
-                }
-                data-column={column.name}
-                style={{ left: vc.start, width: vc.size, height: HEADER_HEIGHT }}
+                key={vr.key}
+                className="kpo-grid-row"
+                role="row"
+                aria-rowindex={row + 2}
+                style={{ top: vr.start, height: ROW_HEIGHT, width: totalWidth }}
               >
-                <Tooltip label={column.type} openDelay={400}>
-                  <span className="kpo-grid-type" role="img" aria-label={`${column.type} column`}>
-                    <TypeIcon size={14} aria-hidden />
-                  </span>
-                </Tooltip>
-                <button
-                  type="button"
-                  className="kpo-grid-sort"
-                  title="Sort (Shift+click to add to the sort)"
-                  aria-label={
-                    key
-                      ? `${column.name}, sorted ${key.direction === 'asc' ? 'ascending' : 'descending'}${props.sort.length > 1 ? `, sort key ${s + 1}` : ''}`
-                      : column.name
-                  }
-                  onClick={(event) => {
-                    props.onSortClick(column.name, event.shiftKey);
-                  }}
-                >
-                  <span className="kpo-grid-name">{column.name}</span>
-                  {key && (
-                    <span className="kpo-grid-sort-mark" aria-hidden>
-                      {key.direction === 'asc' ? (
-                        <IconArrowUp size={12} aria-hidden />
-                      ) : (
-                        <IconArrowDown size={12} aria-hidden />
-                      )}
-                      {props.sort.length > 1 && <sub>{s + 1}</sub>}
-                    </span>
-                  )}
-                </button>
-                <Menu position="bottom-end" withinPortal>
-                  <Menu.Target>
-                    <ActionIcon
-                      size="sm"
-                      variant="subtle"
-                      color="gray"
-                      aria-label={`Column menu for ${column.name}`}
-                    >
-                      <IconDotsVertical size={14} aria-hidden />
-                    </ActionIcon>
-                  </Menu.Target>
-                  <Menu.Dropdown>{props.headerMenu(column, vc.index)}</Menu.Dropdown>
-                </Menu>
                 <div
-                  className="kpo-grid-resize"
-                  role="separator"
-                  aria-orientation="vertical"
-                  aria-label={`Resize ${column.name}`}
-                  onPointerDown={(event) => {
-                    startResize(event, column, vc.index);
-                  }}
-                />
+                  className="kpo-grid-rownumber"
+                  role="rowheader"
+                  aria-colindex={1}
+                  style={{ width: rowNumberWidth }}
+                >
+                  {rowNumber ?? ''}
+                </div>
+                {virtualColumns.map((vc) => {
+                  const column = columns[vc.index];
+                  if (!column) return null;
+                  const value = cellAt(row, vc.index);
+                  const selected = range ? inRange(range, row, vc.index) : false;
+                  const focused = focusPosition?.row === row && focusPosition.column === vc.index;
+                  return (
+                    <div
+                      key={column.name}
+                      id={cellId({ row, column: vc.index })}
+                      className="kpo-grid-cell"
+                      role="gridcell"
+                      aria-colindex={vc.index + 2}
+                      aria-selected={selected}
+                      data-numeric={isNumericType(column.type) || undefined}
+                      data-focused={focused || undefined}
+                      data-missing={value === null || undefined}
+                      style={{ left: vc.start, width: vc.size }}
+                      onMouseDown={(event) => {
+                        if (event.button !== 0) return;
+                        event.preventDefault();
+                        scrollRef.current?.focus({ preventScroll: true });
+                        select({ row, column: vc.index }, event.shiftKey);
+                      }}
+                    >
+                      {value ?? ''}
+                    </div>
+                  );
+                })}
               </div>
             );
           })}
         </div>
-        {virtualRows.map((vr) => {
-          const rowNumber = rowNumberAt(vr.index);
-          return (
-            <div
-              key={vr.key}
-              className="kpo-grid-row"
-              role="row"
-              aria-rowindex={vr.index + 2}
-              style={{ top: vr.start, height: ROW_HEIGHT, width: totalWidth }}
-            >
-              <div
-                className="kpo-grid-rownumber"
-                role="rowheader"
-                aria-colindex={1}
-                style={{ width: rowNumberWidth }}
-              >
-                {rowNumber ?? ''}
-              </div>
-              {virtualColumns.map((vc) => {
-                const column = columns[vc.index];
-                if (!column) return null;
-                const value = cellAt(vr.index, vc.index);
-                const selected = range ? inRange(range, vr.index, vc.index) : false;
-                const focused = focusPosition?.row === vr.index && focusPosition.column === vc.index;
-                return (
-                  <div
-                    key={column.name}
-                    id={cellId({ row: vr.index, column: vc.index })}
-                    className="kpo-grid-cell"
-                    role="gridcell"
-                    aria-colindex={vc.index + 2}
-                    aria-selected={selected}
-                    data-numeric={isNumericType(column.type) || undefined}
-                    data-focused={focused || undefined}
-                    data-missing={value === null || undefined}
-                    style={{ left: vc.start, width: vc.size }}
-                    onMouseDown={(event) => {
-                      if (event.button !== 0) return;
-                      event.preventDefault();
-                      scrollRef.current?.focus({ preventScroll: true });
-                      select({ row: vr.index, column: vc.index }, event.shiftKey);
-                    }}
-                  >
-                    {value ?? ''}
-                  </div>
-                );
-              })}
-            </div>
-          );
-        })}
+        {rowCount === 0 && (
+          <Text className="kpo-grid-empty" c="dimmed" size="sm">
+            No rows match.
+          </Text>
+        )}
       </div>
-      {rowCount === 0 && (
-        <Text className="kpo-grid-empty" c="dimmed" size="sm">
-          No rows match.
-        </Text>
-      )}
     </div>
   );
 }

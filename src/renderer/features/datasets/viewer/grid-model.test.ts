@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   COLUMN_BLOCK,
+  PAGE_ROWS,
   ROW_BLOCK,
   blockColumns,
   blocksFor,
   inRange,
   moveFocus,
+  pageOfRow,
+  rowPage,
   selectionRange,
 } from './grid-model';
 
@@ -48,5 +51,19 @@ describe('grid selection and keyboard', () => {
     expect(moveFocus(at, 'Home', false, 10, 4, 5)).toEqual({ row: 3, column: 0 });
     expect(moveFocus(at, 'End', true, 10, 4, 5)).toEqual({ row: 9, column: 3 });
     expect(moveFocus(at, 'a', false, 10, 4, 5)).toBeUndefined();
+  });
+});
+
+describe('grid pages', () => {
+  it('keeps one page up to PAGE_ROWS rows and splits larger results, the last page holding the rest', () => {
+    expect(rowPage(0, 0)).toEqual({ index: 0, count: 1, start: 0, rows: 0 });
+    expect(rowPage(PAGE_ROWS, 0)).toEqual({ index: 0, count: 1, start: 0, rows: PAGE_ROWS });
+    expect(rowPage(PAGE_ROWS * 2 + 5, 2)).toEqual({ index: 2, count: 3, start: PAGE_ROWS * 2, rows: 5 });
+    // A page index past the end (the result shrank) is clamped to the last page.
+    expect(rowPage(10, 4)).toEqual({ index: 0, count: 1, start: 0, rows: 10 });
+    expect(pageOfRow(PAGE_ROWS - 1)).toBe(0);
+    expect(pageOfRow(PAGE_ROWS)).toBe(1);
+    // 30 px rows: a page stays far below the ~33.5 million pixel element limit.
+    expect(PAGE_ROWS * 30).toBeLessThan(2 ** 25);
   });
 });

@@ -129,3 +129,30 @@ export function defaultColumnWidth(type: ColumnType): number {
       return 220;
   }
 }
+
+/**
+ * Rows per grid page. Browsers cap an element's height near 33.5 million pixels, so a scroll area
+ * for more than about a million 30 px rows would silently cut off the rest; beyond this many rows
+ * the grid pages (each page scrolls normally, Previous/Next and the keyboard move between pages).
+ */
+export const PAGE_ROWS = 500_000;
+
+export interface RowPage {
+  readonly index: number;
+  readonly count: number;
+  /** First result row of the page. */
+  readonly start: number;
+  /** Rows on the page. */
+  readonly rows: number;
+}
+
+export function rowPage(rowCount: number, pageIndex: number, pageRows = PAGE_ROWS): RowPage {
+  const count = Math.max(1, Math.ceil(rowCount / pageRows));
+  const index = Math.max(0, Math.min(count - 1, pageIndex));
+  const start = index * pageRows;
+  return { index, count, start, rows: Math.max(0, Math.min(pageRows, rowCount - start)) };
+}
+
+export function pageOfRow(row: number, pageRows = PAGE_ROWS): number {
+  return Math.floor(row / pageRows);
+}
