@@ -140,6 +140,11 @@ test('sorting by header clicks, selecting cells and copying them as TSV', async 
   await expect
     .poll(async () => Math.round((await header.boundingBox())?.width ?? 0))
     .toBe(Math.round(before + 80));
+  // The header menu resizes too, for keyboard users.
+  await view.columnMenu('product', 'Make narrower');
+  await expect
+    .poll(async () => Math.round((await header.boundingBox())?.width ?? 0))
+    .toBe(Math.round(before + 40));
 
   // Hide and move columns from the header menu.
   await view.columnMenu('note', 'Hide column');

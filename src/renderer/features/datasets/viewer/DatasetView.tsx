@@ -22,6 +22,7 @@ import { repositories } from '../../../db';
 import type { DatasetSummary, ViewColumn } from '../../../workers/query-engine';
 import { DataGrid } from './DataGrid';
 import { FilterBuilder } from './FilterBuilder';
+import { defaultColumnWidth } from './grid-model';
 import { GroupByPanel } from './GroupByPanel';
 import { ProfilePanel } from './ProfilePanel';
 import { SavedViews } from './SavedViews';
@@ -170,6 +171,14 @@ function Viewer(props: {
     );
   const order = draft.order ?? summary.columns.map((c) => c.name);
 
+  /** Keyboard alternative to dragging a header's edge. */
+  const resize = (column: ViewColumn, delta: number) => {
+    setWidths((w) => ({
+      ...w,
+      [column.name]: Math.max(60, (w[column.name] ?? defaultColumnWidth(column.type)) + delta),
+    }));
+  };
+
   const headerMenu = (column: ViewColumn) => {
     const source = draft.mode === 'rows' ? sourceColumn(column) : undefined;
     return (
@@ -194,6 +203,20 @@ function Viewer(props: {
           }}
         >
           Profile column
+        </Menu.Item>
+        <Menu.Item
+          onClick={() => {
+            resize(column, 40);
+          }}
+        >
+          Make wider
+        </Menu.Item>
+        <Menu.Item
+          onClick={() => {
+            resize(column, -40);
+          }}
+        >
+          Make narrower
         </Menu.Item>
         {source && (
           <>
