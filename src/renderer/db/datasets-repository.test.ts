@@ -8,6 +8,13 @@ import { createDatasetsRepository } from './datasets-repository';
 import { UserInputError } from './errors';
 import { createSettingsRepository, DEFAULT_DATASET_IMPORT_LIMIT_BYTES } from './settings-repository';
 
+/** The rest of a saved view record (the viewer's saved-views repository writes these). */
+const VIEW_FIELDS = {
+  spec: {},
+  createdAt: '2026-11-25T00:00:00.000Z',
+  updatedAt: '2026-11-25T00:00:00.000Z',
+};
+
 let db: KpoDatabase;
 let datasets: DatasetsRepository;
 let counter = 0;
@@ -147,8 +154,8 @@ describe('datasets repository', () => {
     await store('a', sampleTable(CHUNK_ROWS + 1));
     await store('b', sampleTable(5));
     await db.savedViews.bulkAdd([
-      { id: 'va', datasetId: 'a', name: 'By city' },
-      { id: 'vb', datasetId: 'b', name: 'Top' },
+      { id: 'va', datasetId: 'a', name: 'By city', ...VIEW_FIELDS },
+      { id: 'vb', datasetId: 'b', name: 'Top', ...VIEW_FIELDS },
     ]);
     await datasets.remove('a');
     expect(await datasets.get('a')).toBeUndefined();
@@ -168,7 +175,7 @@ describe('datasets repository', () => {
 
   it('a re-import replaces the old dataset in its last transaction and keeps its saved views', async () => {
     await store('v1', sampleTable(4));
-    await db.savedViews.add({ id: 'view', datasetId: 'v1', name: 'Mine' });
+    await db.savedViews.add({ id: 'view', datasetId: 'v1', name: 'Mine', ...VIEW_FIELDS });
     await store('v2', sampleTable(6), { replaces: 'v1' });
     expect((await datasets.list()).map((d) => d.id)).toEqual(['v2']);
     expect(await db.datasetChunks.where('datasetId').equals('v1').count()).toBe(0);

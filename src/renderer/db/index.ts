@@ -2,6 +2,7 @@ import { KpoDatabase } from './database';
 import { createDatasetsRepository } from './datasets-repository';
 import { createIdentityRepository } from './identity-repository';
 import { createReceivedPackagesRepository } from './received-packages-repository';
+import { createSavedViewsRepository } from './saved-views-repository';
 import { createSettingsRepository } from './settings-repository';
 import { createTrustedKeysRepository } from './trusted-keys-repository';
 
@@ -16,6 +17,7 @@ export type {
   TrustedKeyRecord,
 } from './records';
 export type { ReceivedPackageSummary } from './received-packages-repository';
+export type { SavedView } from './saved-views-repository';
 export type { ColumnTypeChange } from './datasets-repository';
 export { DEFAULT_DATASET_IMPORT_LIMIT_BYTES } from './settings-repository';
 export { ROLES } from './records';
@@ -29,6 +31,7 @@ export const repositories = {
   identity: createIdentityRepository(database),
   trustedKeys: createTrustedKeysRepository(database),
   receivedPackages: createReceivedPackagesRepository(database),
+  savedViews: createSavedViewsRepository(database),
   datasets: createDatasetsRepository(database),
   settings: createSettingsRepository(database),
 };

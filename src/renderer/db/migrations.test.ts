@@ -180,7 +180,14 @@ describe('schema migrations', () => {
       .toArray();
     expect(stored.map((c) => c.index)).toEqual([0, 1]);
     expect(stored[1]?.chunk.columns[0]).toEqual({ kind: 'number', values: new Float64Array([1]) });
-    await v4.savedViews.add({ id: 'v', datasetId: 'a', name: 'View' });
+    await v4.savedViews.add({
+      id: 'v',
+      datasetId: 'a',
+      name: 'View',
+      spec: {},
+      createdAt: '2026-11-25T00:00:00.000Z',
+      updatedAt: '2026-11-25T00:00:00.000Z',
+    });
     expect(await v4.savedViews.where('datasetId').equals('a').count()).toBe(1);
     expect(await v4.datasetChunks.where('datasetId').equals('a').count()).toBe(2);
   });

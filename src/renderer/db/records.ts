@@ -94,11 +94,15 @@ export interface DatasetChunkRecord {
 }
 
 /**
- * A named view of a dataset. The dataset viewer owns its content; storage only needs the keys to
- * delete a dataset's views with it.
+ * A named view of a dataset (the viewer's saved-views repository owns its content; storage needs only
+ * the keys to delete a dataset's views with it). `spec` is validated with ViewSpecSchema on write and
+ * on every read.
  */
 export interface SavedViewRecord {
   id: string;
   datasetId: string;
   name: string;
+  spec: unknown;
+  createdAt: string;
+  updatedAt: string;
 }

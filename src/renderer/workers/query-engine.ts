@@ -1,0 +1,217 @@
+/**
+ * What the query worker does, as a plain class so it can be tested without a worker: holds one
+ * dataset's table in memory (loaded once), evaluates ViewSpecs against it and serves the grid only
+ * the rows and columns it shows. Every per-row loop of the viewer runs here, never on the main thread.
+ */
+import type { ColumnProfile, ColumnSchema, Table, ViewResult } from '@core/table';
+import {
+  ViewError,
+  ViewSpecSchema,
+  exportCsv,
+  formatCell,
+  profileColumn,
+  readCell,
+  runView,
+} from '@core/table';
+import { CHUNK_MASK, CHUNK_SHIFT } from '@core/table';
+import { toTsv } from '../features/datasets/viewer/tsv';
+
+export interface LoadedDataset {
+  readonly name: string;
+  readonly table: Table;
+}
+
+export type DatasetLoader = (datasetId: string) => Promise<LoadedDataset>;
+
+export interface DatasetSummary {
+  readonly datasetId: string;
+  readonly name: string;
+  readonly rowCount: number;
+  readonly columns: readonly ColumnSchema[];
+}
+
+export interface ViewColumn extends ColumnSchema {
+  /** Index in the result table (stable for a handle; the grid asks for columns by display position). */
+  readonly index: number;
+}
+
+export type RunOutcome =
+  | {
+      readonly ok: true;
+      readonly handle: number;
+      /** Rows of the result (source rows, or groups). */
+      readonly rowCount: number;
+      /** Source rows that passed the filters. */
+      readonly matchedRows: number;
+      readonly sourceRows: number;
+      /** Visible result columns in display order. */
+      readonly columns: readonly ViewColumn[];
+      readonly grouped: boolean;
+      readonly droppedPivotColumns: number;
+    }
+  | { readonly ok: false; readonly error: string };
+
+export interface RowWindow {
+  readonly handle: number;
+  readonly start: number;
+  /** 1-based number shown in the row header: the source row, or the position in a grouped result. */
+  readonly rowNumbers: number[];
+  /** Row-major, one entry per requested column; null = missing. */
+  readonly cells: (string | null)[][];
+}
+
+/** Copy and window requests larger than this many cells are refused rather than freezing anything. */
+export const MAX_COPY_CELLS = 2_000_000;
+/** Results kept for handles the grid may still be reading while a newer view is computed. */
+const KEPT_RESULTS = 4;
+
+export class QueryEngine {
+  private dataset: (LoadedDataset & { id: string }) | undefined;
+  private readonly results = new Map<number, ViewResult>();
+  private nextHandle = 1;
+
+  constructor(private readonly load: DatasetLoader) {}
+
+  /** Loads the dataset unless it is already the one in memory (`reload` forces a fresh read). */
+  async open(datasetId: string, reload = false): Promise<DatasetSummary> {
+    if (reload || this.dataset?.id !== datasetId) {
+      this.dataset = undefined;
+      this.results.clear();
+      const loaded = await this.load(datasetId);
+      this.dataset = { ...loaded, id: datasetId };
+    }
+    const { name, table } = this.dataset;
+    return { datasetId, name, rowCount: table.rowCount, columns: table.columns };
+  }
+
+  /** Validates and evaluates a view; a spec that does not fit the data is an answer, not an exception. */
+  run(specInput: unknown): RunOutcome {
+    const table = this.table();
+    const parsed = ViewSpecSchema.safeParse(specInput);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return { ok: false, error: `The view is not valid: ${issue?.message ?? 'unknown problem'}` };
+    }
+    let result: ViewResult;
+    try {
+      result = runView(table, parsed.data);
+    } catch (error) {
+      if (error instanceof ViewError) return { ok: false, error: error.message };
+      throw error;
+    }
+    const handle = this.nextHandle++;
+    this.results.set(handle, result);
+    for (const old of this.results.keys()) if (this.results.size > KEPT_RESULTS) this.results.delete(old);
+    const spec = parsed.data;
+    return {
+      ok: true,
+      handle,
+      rowCount: result.rows.length,
+      matchedRows: result.matchedRows,
+      sourceRows: table.rowCount,
+      columns: result.columns.map((index) => ({ ...(result.table.columns[index] as ColumnSchema), index })),
+      grouped: spec.groupBy !== undefined || spec.pivot !== undefined,
+      droppedPivotColumns: result.droppedPivotColumns,
+    };
+  }
+
+  /** Formatted cells of result rows [start, end) for the given display columns. */
+  window(
+    handle: number,
+    start: number,
+    end: number,
+    displayColumns: readonly number[],
+  ): RowWindow | undefined {
+    const result = this.results.get(handle);
+    if (result === undefined) return undefined;
+    const from = Math.max(0, Math.min(start, result.rows.length));
+    const to = Math.max(from, Math.min(end, result.rows.length));
+    if ((to - from) * displayColumns.length > MAX_COPY_CELLS)
+      throw new RangeError(`A window of ${to - from} rows is too large.`);
+    const grouped = result.table !== this.table();
+    const columns = displayColumns.map((d) => {
+      const index = result.columns[d];
+      const schema = index === undefined ? undefined : result.table.columns[index];
+      if (index === undefined || schema === undefined) throw new RangeError(`no display column ${d}`);
+      return { index, schema };
+    });
+    const rowNumbers: number[] = [];
+    const cells: (string | null)[][] = [];
+    for (let i = from; i < to; i++) {
+      const row = result.rows[i] ?? 0;
+      rowNumbers.push(grouped ? i + 1 : row + 1);
+      const chunk = result.table.chunks[row >>> CHUNK_SHIFT];
+      const offset = row & CHUNK_MASK;
+      cells.push(
+        columns.map(({ index, schema }) => {
+          const encoded = chunk?.columns[index];
+          if (encoded === undefined) return null;
+          const value = readCell(encoded, offset);
+          return value === null ? null : formatCell(value, schema);
+        }),
+      );
+    }
+    return { handle, start: from, rowNumbers, cells };
+  }
+
+  /** A rectangular selection (inclusive bounds, display positions) as TSV, header first if asked. */
+  copy(
+    handle: number,
+    range: { firstRow: number; lastRow: number; firstColumn: number; lastColumn: number },
+    withHeader = false,
+  ): string | undefined {
+    const result = this.results.get(handle);
+    if (result === undefined) return undefined;
+    const displayColumns: number[] = [];
+    for (let d = range.firstColumn; d <= range.lastColumn; d++) displayColumns.push(d);
+    const rows = range.lastRow - range.firstRow + 1;
+    if (rows * displayColumns.length > MAX_COPY_CELLS)
+      throw new RangeError(
+        `That selection has ${rows * displayColumns.length} cells; copy at most ${MAX_COPY_CELLS}, or export the view as CSV.`,
+      );
+    const win = this.window(handle, range.firstRow, range.lastRow + 1, displayColumns);
+    if (win === undefined) return undefined;
+    const header = withHeader
+      ? displayColumns.map((d) => result.table.columns[result.columns[d] ?? 0]?.name ?? '')
+      : undefined;
+    return toTsv(win.cells, header);
+  }
+
+  /** Profile of one result column over the rows of the view (after filters). */
+  profile(handle: number, displayColumn: number): ColumnProfile | undefined {
+    const result = this.results.get(handle);
+    const index = result?.columns[displayColumn];
+    if (result === undefined || index === undefined) return undefined;
+    return profileColumn(result.table, index, { rows: result.rows, topN: 20, bins: 20 });
+  }
+
+  /** The view exactly as shown (rows in order, visible columns in order) as UTF-8 CSV with a header. */
+  exportCsv(handle: number, options: { escapeFormulas: boolean }): Uint8Array | undefined {
+    const result = this.results.get(handle);
+    if (result === undefined) return undefined;
+    const encoder = new TextEncoder();
+    const pieces: Uint8Array[] = [];
+    let length = 0;
+    for (const piece of exportCsv(result.table, {
+      rows: result.rows,
+      columns: result.columns,
+      escapeFormulas: options.escapeFormulas,
+    })) {
+      const bytes = encoder.encode(piece);
+      pieces.push(bytes);
+      length += bytes.length;
+    }
+    const out = new Uint8Array(length);
+    let at = 0;
+    for (const bytes of pieces) {
+      out.set(bytes, at);
+      at += bytes.length;
+    }
+    return out;
+  }
+
+  private table(): Table {
+    if (this.dataset === undefined) throw new Error('No dataset is open.');
+    return this.dataset.table;
+  }
+}
