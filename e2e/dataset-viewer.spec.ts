@@ -94,6 +94,7 @@ test('an imported BOM/semicolon/multi-line CSV shows typed values in the grid an
   await expect(view.profileStat('Mean')).toContainText('2.25');
   await expect(view.profileStat('Median')).toContainText('2');
   await expect(view.profilePanel.getByRole('img', { name: 'Histogram of amount' })).toBeVisible();
+  await page.screenshot({ path: 'docs/screenshots/dataset-viewer.png' });
   expect(await seriousViolations(page)).toEqual([]);
 
   // A top value of the region profile is a facet: clicking it filters to that value.
