@@ -131,11 +131,12 @@ export function defaultColumnWidth(type: ColumnType): number {
 }
 
 /**
- * Rows per grid page. Browsers cap an element's height near 33.5 million pixels, so a scroll area
- * for more than about a million 30 px rows would silently cut off the rest; beyond this many rows
- * the grid pages (each page scrolls normally, Previous/Next and the keyboard move between pages).
+ * Rows per grid page. Browsers cap an element's height at 2^25 (~33.5 million) pixels, so a scroll
+ * area for more than about 1.1 million 30 px rows would silently cut off the rest. A million rows
+ * (30 million pixels) still scroll as one; beyond that the grid pages (each page scrolls normally,
+ * Previous/Next and the keyboard move between pages).
  */
-export const PAGE_ROWS = 500_000;
+export const PAGE_ROWS = 1_000_000;
 
 export interface RowPage {
   readonly index: number;
