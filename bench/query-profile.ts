@@ -1,0 +1,138 @@
+/**
+ * Warm query timings in Node, without a browser: builds the benchmark table with the core CSV
+ * importer, then times runView (median of many runs) for the bench queries and a few other
+ * common views. Bundle and run:
+ *
+ *   npx rolldown bench/query-profile.ts --format esm --platform node -o node_modules/.cache/query-profile.mjs
+ *   node node_modules/.cache/query-profile.mjs /tmp/orders-1000000.csv [runs] [name-filter]
+ *
+ * Add --cpu-prof to node to profile. Numbers are for comparing before/after on one machine.
+ */
+import { openSync, readSync, closeSync } from 'node:fs';
+import { createCsvImporter } from '../src/core/csv';
+import { createTable, parseViewSpec, runView } from '../src/core/table';
+import type { ColumnSchema, Table, TableChunk, ViewSpecInput } from '../src/core/table';
+import { BENCH_FILTER_SORT, BENCH_GROUP_BY } from './page/queries';
+
+function loadTable(path: string): Table {
+  const importer = createCsvImporter();
+  const chunks: TableChunk[] = [];
+  const fd = openSync(path, 'r');
+  const slice = new Uint8Array(1 << 20);
+  for (;;) {
+    const n = readSync(fd, slice, 0, slice.length, null);
+    if (n === 0) break;
+    chunks.push(...importer.push(slice.slice(0, n)));
+  }
+  closeSync(fd);
+  const result = importer.finish();
+  if (result.status !== 'complete') throw new Error(`import needs a restart: ${result.reason}`);
+  chunks.push(...result.chunks);
+  const schema: ColumnSchema[] = result.schema;
+  return createTable(schema, chunks);
+}
+
+const filterOnly: ViewSpecInput = {
+  filters: {
+    kind: 'group',
+    combinator: 'and',
+    children: [
+      { kind: 'condition', column: 'region', op: 'equals', value: 'North' },
+      { kind: 'condition', column: 'quantity', op: 'greaterOrEqual', value: 5 },
+    ],
+  },
+};
+
+const QUERIES: { name: string; spec: unknown; limit?: number }[] = [
+  { name: 'group-by region×month sum,count (bench)', spec: BENCH_GROUP_BY, limit: 100 },
+  { name: 'filter web∧revenue>1000, sort desc, top 100 (bench)', spec: BENCH_FILTER_SORT, limit: 100 },
+  { name: 'filter only region=North∧quantity>=5', spec: filterOnly, limit: 100 },
+  { name: 'sort only revenue desc (full)', spec: { sort: [{ column: 'revenue', direction: 'desc' }] } },
+  {
+    name: 'sort only product asc, top 100',
+    spec: { sort: [{ column: 'product', direction: 'asc' }] },
+    limit: 100,
+  },
+  {
+    name: 'group-by product median,distinct',
+    spec: {
+      groupBy: {
+        keys: [{ column: 'product' }],
+        aggregates: [
+          { op: 'median', column: 'revenue' },
+          { op: 'distinct', column: 'customer_id' },
+        ],
+      },
+    },
+    limit: 100,
+  },
+  {
+    name: 'group-by channel mean,min,max',
+    spec: {
+      groupBy: {
+        keys: [{ column: 'channel' }],
+        aggregates: [
+          { op: 'mean', column: 'unit_price' },
+          { op: 'min', column: 'ship_date' },
+          { op: 'max', column: 'quantity' },
+        ],
+      },
+    },
+    limit: 100,
+  },
+  {
+    name: 'pivot region × channel sum(revenue)',
+    spec: {
+      pivot: {
+        rows: { column: 'region' },
+        columns: { column: 'channel' },
+        aggregate: { op: 'sum', column: 'revenue' },
+      },
+    },
+    limit: 100,
+  },
+  {
+    name: 'pivot product × year(order_date) count',
+    spec: {
+      pivot: {
+        rows: { column: 'product' },
+        columns: { column: 'order_date', bucket: 'year' },
+        aggregate: { op: 'count' },
+      },
+    },
+    limit: 100,
+  },
+];
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = (s.length - 1) / 2;
+  return ((s[Math.floor(m)] ?? NaN) + (s[Math.ceil(m)] ?? NaN)) / 2;
+}
+
+const [path = '/tmp/orders-1000000.csv', runsArg = '15', only = ''] = process.argv.slice(2);
+const runs = Number(runsArg);
+const loadStart = performance.now();
+const table = loadTable(path);
+console.log(`loaded ${table.rowCount} rows in ${(performance.now() - loadStart).toFixed(0)} ms`);
+for (const q of QUERIES) {
+  if (only !== '' && !q.name.includes(only)) continue;
+  const spec = parseViewSpec(q.spec);
+  const options = q.limit === undefined ? {} : { limit: q.limit };
+  const first = performance.now();
+  let result = runView(table, spec, options);
+  const cold = performance.now() - first;
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    result = runView(table, spec, options);
+    times.push(performance.now() - t0);
+  }
+  console.log(
+    `${q.name.padEnd(52)} first ${cold.toFixed(1).padStart(7)} ms  warm median ${median(times)
+      .toFixed(1)
+      .padStart(7)} ms  min ${Math.min(...times)
+      .toFixed(1)
+      .padStart(7)} ms  (${result.matchedRows} matched, ${result.rows.length} rows)`,
+  );
+}
