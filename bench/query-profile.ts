@@ -123,16 +123,22 @@ for (const q of QUERIES) {
   let result = runView(table, spec, options);
   const cold = performance.now() - first;
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   for (let r = 0; r < runs; r++) {
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     result = runView(table, spec, options);
     times.push(performance.now() - t0);
+    const cpu = process.cpuUsage(cpu0);
+    cpuTimes.push((cpu.user + cpu.system) / 1000);
   }
   console.log(
     `${q.name.padEnd(52)} first ${cold.toFixed(1).padStart(7)} ms  warm median ${median(times)
       .toFixed(1)
       .padStart(7)} ms  min ${Math.min(...times)
       .toFixed(1)
-      .padStart(7)} ms  (${result.matchedRows} matched, ${result.rows.length} rows)`,
+      .padStart(
+        7,
+      )} ms  cpu median ${median(cpuTimes).toFixed(1).padStart(7)} ms  (${result.matchedRows} matched, ${result.rows.length} rows)`,
   );
 }

@@ -7,10 +7,12 @@
  * filtered, profiled, charted and exported like imported data. Groups appear in order of
  * first occurrence; sort the result for any other order. Missing key values form their own group.
  */
-import { numericKeys, stringRanks } from './keys';
+import { forEachChunkRun, numericKeys, stringRanks } from './keys';
+import type { Run } from './keys';
+import { MISSING_BUCKET, bucketNumberStart, bucketNumbers, numberRange } from './cache';
 import { tableCell, tableFromValues } from './chunk';
-import { encodingKindOf } from './types';
-import type { CellValue, ColumnSchema, ColumnType, Table } from './types';
+import { CHUNK_MASK, CHUNK_ROWS, MISSING_BOOLEAN, MISSING_CODE, encodingKindOf } from './types';
+import type { CellValue, ColumnSchema, ColumnType, EncodedColumn, Table } from './types';
 import type { Aggregate, GroupBySpec, KeyExpr, PivotSpec } from './view-spec';
 import { ViewError, columnIndexOf } from './view-error';
 import { formatCell } from './format';
@@ -27,13 +29,9 @@ interface KeyColumn {
 }
 
 function keyColumn(table: Table, rows: Uint32Array, key: KeyExpr): KeyColumn {
-  const c = columnIndexOf(table, key.column);
+  const c = checkKey(table, key);
   const source = table.columns[c] as ColumnSchema;
   const kind = encodingKindOf(source.type);
-  if (key.bucket !== undefined && kind !== 'time')
-    throw new ViewError(
-      `"${key.column}" is ${source.type}; only date and datetime columns have ${key.bucket} buckets`,
-    );
   const keys = numericKeys(table, c, rows, key.bucket);
   const sorted = kind === 'string' ? stringRanks(table, c).sorted : undefined;
   const ids = new Uint32Array(rows.length);
@@ -94,22 +92,19 @@ function keyColumn(table: Table, rows: Uint32Array, key: KeyExpr): KeyColumn {
       ids[i] = id;
     }
   }
-  const name = key.bucket === undefined ? source.name : `${source.name} (${key.bucket})`;
-  const schema: ColumnSchema =
-    key.bucket === undefined ? { name, type: source.type } : { name, type: 'date', bucket: key.bucket };
-  return { schema, ids, values };
+  return { schema: keySchema(source, key), ids, values };
 }
 
 interface Groups {
   readonly count: number;
   /** Group id per selected row. */
-  readonly ids: Uint32Array;
+  readonly ids: Int32Array;
   /** Position (in the selection) of each group's first row. */
   readonly firstRow: Uint32Array;
 }
 
 function combineKeys(keys: readonly KeyColumn[], n: number): Groups {
-  const ids = new Uint32Array(n);
+  const ids = new Int32Array(n);
   const firsts: number[] = [];
   const cards = keys.map((k) => k.values.length);
   const product = cards.reduce((a, b) => a * b, 1);
@@ -129,6 +124,174 @@ function combineKeys(keys: readonly KeyColumn[], n: number): Groups {
     ids[i] = g;
   }
   return { count: firsts.length, ids, firstRow: Uint32Array.from(firsts) };
+}
+
+/**
+ * Dense integer keys straight from the stored columns, for the common key types: string ranks,
+ * booleans, calendar buckets (cached bucket numbers) and integral numbers with a small range.
+ * Every key gets ids 0..card-2 for values and card-1 for missing, so a combination of keys is a
+ * mixed-radix number that indexes a flat array: grouping is one pass over typed arrays with no
+ * Map and no per-row allocation. Undefined when a key does not fit (the general path handles it).
+ */
+interface DenseKey {
+  readonly schema: ColumnSchema;
+  /** Number of ids, including the missing id card - 1. */
+  readonly card: number;
+  /** For rows[from..to) of one chunk: combo[i] = combo[i] * card + id(row). */
+  readonly fold: (chunkIndex: number, run: Run, combo: Int32Array) => void;
+  readonly decode: (id: number) => CellValue;
+}
+
+function keySchema(source: ColumnSchema, key: KeyExpr): ColumnSchema {
+  return key.bucket === undefined
+    ? { name: source.name, type: source.type }
+    : { name: `${source.name} (${key.bucket})`, type: 'date', bucket: key.bucket };
+}
+
+function checkKey(table: Table, key: KeyExpr): number {
+  const c = columnIndexOf(table, key.column);
+  const source = table.columns[c] as ColumnSchema;
+  if (key.bucket !== undefined && encodingKindOf(source.type) !== 'time')
+    throw new ViewError(
+      `"${key.column}" is ${source.type}; only date and datetime columns have ${key.bucket} buckets`,
+    );
+  return c;
+}
+
+function denseKey(table: Table, key: KeyExpr): DenseKey | undefined {
+  const c = checkKey(table, key);
+  const source = table.columns[c] as ColumnSchema;
+  const schema = keySchema(source, key);
+  const column = (chunkIndex: number): EncodedColumn => table.chunks[chunkIndex]?.columns[c] as EncodedColumn;
+  const kind = encodingKindOf(source.type);
+  if (kind === 'string') {
+    const ranks = stringRanks(table, c);
+    const missing = ranks.sorted.length;
+    const card = missing + 1;
+    return {
+      schema,
+      card,
+      fold: (chunkIndex, { rows, from, to, contiguous, shift }, combo) => {
+        const codes = (column(chunkIndex) as EncodedColumn & { kind: 'string' }).codes;
+        const map = ranks.perChunk[chunkIndex] ?? new Uint32Array(0);
+        for (let i = from; i < to; i++) {
+          const code = codes[contiguous ? i + shift : (rows[i] ?? 0) & CHUNK_MASK] ?? MISSING_CODE;
+          combo[i] = (combo[i] ?? 0) * card + (code === MISSING_CODE ? missing : (map[code] ?? missing));
+        }
+      },
+      decode: (id) => ranks.sorted[id] ?? null,
+    };
+  }
+  if (kind === 'boolean') {
+    return {
+      schema,
+      card: 3, // 0 false, 1 true, 2 = MISSING_BOOLEAN
+      fold: (chunkIndex, { rows, from, to, contiguous, shift }, combo) => {
+        const values = (column(chunkIndex) as EncodedColumn & { kind: 'boolean' }).values;
+        for (let i = from; i < to; i++)
+          combo[i] =
+            (combo[i] ?? 0) * 3 +
+            (values[contiguous ? i + shift : (rows[i] ?? 0) & CHUNK_MASK] ?? MISSING_BOOLEAN);
+      },
+      decode: (id) => (id === MISSING_BOOLEAN ? null : id === 1),
+    };
+  }
+  const timeBucket = key.bucket;
+  if (timeBucket !== undefined) {
+    const perChunk = table.chunks.map((chunk) =>
+      bucketNumbers(chunk.columns[c] as EncodedColumn & { kind: 'time' }, timeBucket),
+    );
+    const min = Math.min(...perChunk.map((b) => b.min));
+    const max = Math.max(...perChunk.map((b) => b.max));
+    const card = min === Infinity ? 1 : max - min + 2;
+    if (card > DENSE_LIMIT) return undefined;
+    const missing = card - 1;
+    return {
+      schema,
+      card,
+      fold: (chunkIndex, { rows, from, to, contiguous, shift }, combo) => {
+        const numbers = perChunk[chunkIndex]?.numbers ?? new Int32Array(0);
+        for (let i = from; i < to; i++) {
+          const b = numbers[contiguous ? i + shift : (rows[i] ?? 0) & CHUNK_MASK] ?? MISSING_BUCKET;
+          combo[i] = (combo[i] ?? 0) * card + (b === MISSING_BUCKET ? missing : b - min);
+        }
+      },
+      decode: (id) => (id === missing ? null : bucketNumberStart(min + id, timeBucket)),
+    };
+  }
+  const ranges = table.chunks.map((chunk) =>
+    numberRange(chunk.columns[c] as EncodedColumn & { kind: 'number' }),
+  );
+  if (!ranges.every((r) => r.integral)) return undefined;
+  const min = Math.min(...ranges.map((r) => r.min));
+  const max = Math.max(...ranges.map((r) => r.max));
+  const card = min === Infinity ? 1 : max - min + 2;
+  if (card > DENSE_LIMIT) return undefined;
+  const missing = card - 1;
+  return {
+    schema,
+    card,
+    fold: (chunkIndex, { rows, from, to, contiguous, shift }, combo) => {
+      const values = (column(chunkIndex) as EncodedColumn & { kind: 'number' | 'time' }).values;
+      for (let i = from; i < to; i++) {
+        const v = values[contiguous ? i + shift : (rows[i] ?? 0) & CHUNK_MASK] ?? NaN;
+        combo[i] = (combo[i] ?? 0) * card + (v !== v ? missing : v - min);
+      }
+    },
+    decode: (id) => (id === missing ? null : min + id),
+  };
+}
+
+/** Groups and key values via dense keys, or undefined if some key (or the product) is too wide. */
+function denseGroups(
+  table: Table,
+  rows: Uint32Array,
+  specKeys: readonly KeyExpr[],
+): { groups: Groups; schemas: ColumnSchema[]; keyValues: CellValue[][] } | undefined {
+  const keys: DenseKey[] = [];
+  let product = 1;
+  for (const k of specKeys) {
+    const dense = denseKey(table, k);
+    if (dense === undefined) return undefined;
+    keys.push(dense);
+    product *= dense.card;
+    if (product > DENSE_LIMIT) return undefined;
+  }
+  const n = rows.length;
+  const ids = new Int32Array(n); // first the key combination, then the group id
+  forEachChunkRun(rows, (chunkIndex, run) => {
+    for (const k of keys) k.fold(chunkIndex, run, ids);
+  });
+  const groupOf = new Int32Array(product).fill(-1);
+  const firsts: number[] = [];
+  const combos: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const combo = ids[i] ?? 0;
+    let g = groupOf[combo] ?? -1;
+    if (g === -1) {
+      g = firsts.length;
+      groupOf[combo] = g;
+      firsts.push(i);
+      combos.push(combo);
+    }
+    ids[i] = g;
+  }
+  const count = firsts.length;
+  const keyValues = keys.map(() => new Array<CellValue>(count));
+  for (let g = 0; g < count; g++) {
+    let combo = combos[g] ?? 0;
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const key = keys[k] as DenseKey;
+      const id = combo % key.card;
+      combo = (combo - id) / key.card;
+      (keyValues[k] as CellValue[])[g] = key.decode(id);
+    }
+  }
+  return {
+    groups: { count, ids, firstRow: Uint32Array.from(firsts) },
+    schemas: keys.map((k) => k.schema),
+    keyValues,
+  };
 }
 
 function aggregateName(a: Aggregate): string {
@@ -152,6 +315,17 @@ function aggregateType(op: Aggregate['op'], source: ColumnType | undefined): Col
   }
 }
 
+/**
+ * Values of one run's rows as a Float64Array indexed from 0: a view of the stored array when
+ * the rows are consecutive (no filter), else gathered into `scratch`.
+ */
+function runValues(values: Float64Array, run: Run, scratch: Float64Array): Float64Array {
+  const { rows, from, to, contiguous, shift } = run;
+  if (contiguous) return values.subarray(from + shift, to + shift);
+  for (let i = from; i < to; i++) scratch[i - from] = values[(rows[i] ?? 0) & CHUNK_MASK] ?? NaN;
+  return scratch.subarray(0, to - from);
+}
+
 function aggregateColumn(
   table: Table,
   rows: Uint32Array,
@@ -160,13 +334,14 @@ function aggregateColumn(
 ): { schema: ColumnSchema; values: CellValue[] } {
   const name = aggregateName(a);
   const g = groups.count;
+  const ids = groups.ids;
   if (a.column === undefined) {
-    const counts = new Array<CellValue>(g).fill(0);
-    for (let i = 0; i < rows.length; i++) {
-      const id = groups.ids[i] ?? 0;
-      counts[id] = (counts[id] as number) + 1;
+    const counts = new Float64Array(g);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] ?? 0;
+      counts[id] = (counts[id] ?? 0) + 1;
     }
-    return { schema: { name, type: 'integer' }, values: counts };
+    return { schema: { name, type: 'integer' }, values: Array.from(counts) };
   }
   const c = columnIndexOf(table, a.column);
   const sourceType = (table.columns[c] as ColumnSchema).type;
@@ -176,13 +351,12 @@ function aggregateColumn(
     throw new ViewError(`${a.op} needs a numeric column; "${a.column}" is ${sourceType}`);
   if ((a.op === 'min' || a.op === 'max') && kind === 'boolean')
     throw new ViewError(`${a.op} does not apply to boolean column "${a.column}"`);
-  const keys = numericKeys(table, c, rows);
   const type = aggregateType(a.op, sourceType);
   const sorted = kind === 'string' ? stringRanks(table, c).sorted : undefined;
   const out = new Array<CellValue>(g).fill(null);
 
   if (a.op === 'median' || a.op === 'distinct') {
-    const { offsets, values } = segments(groups, keys);
+    const { offsets, values } = segments(groups, numericKeys(table, c, rows));
     for (let id = 0; id < g; id++) {
       const from = offsets[id] ?? 0;
       const to = offsets[id + 1] ?? 0;
@@ -200,15 +374,55 @@ function aggregateColumn(
 
   const count = new Float64Array(g);
   const acc = new Float64Array(g).fill(a.op === 'min' ? Infinity : a.op === 'max' ? -Infinity : 0);
-  for (let i = 0; i < keys.length; i++) {
-    const v = keys[i] ?? NaN;
-    if (v !== v) continue;
-    const id = groups.ids[i] ?? 0;
-    count[id] = (count[id] ?? 0) + 1;
-    if (a.op === 'sum' || a.op === 'mean') acc[id] = (acc[id] ?? 0) + v;
-    else if (a.op === 'min') acc[id] = Math.min(acc[id] ?? v, v);
-    else if (a.op === 'max') acc[id] = Math.max(acc[id] ?? v, v);
-  }
+  const accumulate = (keys: Float64Array, base: number): void => {
+    // One loop per operation, so the hot loop has no per-row branch on the operation.
+    switch (a.op) {
+      case 'count':
+        for (let i = 0; i < keys.length; i++) {
+          const v = keys[i] ?? NaN;
+          if (v !== v) continue;
+          const id = ids[base + i] ?? 0;
+          count[id] = (count[id] ?? 0) + 1;
+        }
+        break;
+      case 'sum':
+      case 'mean':
+        for (let i = 0; i < keys.length; i++) {
+          const v = keys[i] ?? NaN;
+          if (v !== v) continue;
+          const id = ids[base + i] ?? 0;
+          count[id] = (count[id] ?? 0) + 1;
+          acc[id] = (acc[id] ?? 0) + v;
+        }
+        break;
+      case 'min':
+        for (let i = 0; i < keys.length; i++) {
+          const v = keys[i] ?? NaN;
+          if (v !== v) continue;
+          const id = ids[base + i] ?? 0;
+          count[id] = (count[id] ?? 0) + 1;
+          if (v < (acc[id] ?? v)) acc[id] = v;
+        }
+        break;
+      case 'max':
+        for (let i = 0; i < keys.length; i++) {
+          const v = keys[i] ?? NaN;
+          if (v !== v) continue;
+          const id = ids[base + i] ?? 0;
+          count[id] = (count[id] ?? 0) + 1;
+          if (v > (acc[id] ?? v)) acc[id] = v;
+        }
+        break;
+    }
+  };
+  if (kind === 'number' || kind === 'time') {
+    // Straight from the stored Float64Arrays, chunk by chunk: no gathered copy of the column.
+    const scratch = new Float64Array(Math.min(rows.length, CHUNK_ROWS));
+    forEachChunkRun(rows, (chunkIndex, run) => {
+      const col = table.chunks[chunkIndex]?.columns[c] as EncodedColumn & { kind: 'number' | 'time' };
+      accumulate(runValues(col.values, run, scratch), run.from);
+    });
+  } else accumulate(numericKeys(table, c, rows), 0);
   for (let id = 0; id < g; id++) {
     const n = count[id] ?? 0;
     const v = acc[id] ?? NaN;
@@ -264,7 +478,20 @@ function uniqueNames(schemas: ColumnSchema[]): ColumnSchema[] {
 }
 
 export function groupRows(table: Table, rows: Uint32Array, spec: GroupBySpec): Table {
-  const keys = spec.keys.map((k) => keyColumn(table, rows, k));
+  const { groups, schemas, keyValues } =
+    denseGroups(table, rows, spec.keys) ?? generalGroups(table, rows, spec.keys);
+  const aggregates = spec.aggregates.map((a) => aggregateColumn(table, rows, groups, a));
+  const schema = uniqueNames([...schemas, ...aggregates.map((a) => a.schema)]);
+  return tableFromValues(schema, [...keyValues, ...aggregates.map((a) => a.values)]);
+}
+
+/** Any key types: per-key ids over the selection (Map for wide keys), then combined. */
+function generalGroups(
+  table: Table,
+  rows: Uint32Array,
+  specKeys: readonly KeyExpr[],
+): { groups: Groups; schemas: ColumnSchema[]; keyValues: CellValue[][] } {
+  const keys = specKeys.map((k) => keyColumn(table, rows, k));
   const groups = combineKeys(keys, rows.length);
   const keyValues = keys.map((k) => {
     const out = new Array<CellValue>(groups.count);
@@ -272,9 +499,7 @@ export function groupRows(table: Table, rows: Uint32Array, spec: GroupBySpec): T
       out[id] = k.values[k.ids[groups.firstRow[id] ?? 0] ?? 0] ?? null;
     return out;
   });
-  const aggregates = spec.aggregates.map((a) => aggregateColumn(table, rows, groups, a));
-  const schema = uniqueNames([...keys.map((k) => k.schema), ...aggregates.map((a) => a.schema)]);
-  return tableFromValues(schema, [...keyValues, ...aggregates.map((a) => a.values)]);
+  return { groups, schemas: keys.map((k) => k.schema), keyValues };
 }
 
 export interface PivotResult {
