@@ -177,3 +177,26 @@ export function numberRange(column: EncodedColumn & { kind: 'number' | 'time' })
   rangeCache.set(column, range);
   return range;
 }
+
+const allRowsCache = new WeakMap<Table, Uint32Array>();
+const identities = new WeakSet<Uint32Array>();
+
+/**
+ * 0..rowCount-1 for the table, shared between queries. Internal to the engine (group-by input
+ * when nothing is filtered): never returned to callers, who may transfer or modify their rows.
+ */
+export function sharedAllRows(table: Table): Uint32Array {
+  let rows = allRowsCache.get(table);
+  if (rows?.length !== table.rowCount) {
+    rows = new Uint32Array(table.rowCount);
+    for (let i = 0; i < rows.length; i++) rows[i] = i;
+    allRowsCache.set(table, rows);
+    identities.add(rows);
+  }
+  return rows;
+}
+
+/** Whether `rows` is a shared 0..n-1 array from sharedAllRows. */
+export function isSharedAllRows(rows: Uint32Array): boolean {
+  return identities.has(rows);
+}

@@ -12,7 +12,7 @@ import type { Run } from './keys';
 import { MISSING_BUCKET, bucketNumberStart, bucketNumbers, numberRange } from './cache';
 import { tableCell, tableFromValues } from './chunk';
 import { CHUNK_MASK, CHUNK_ROWS, MISSING_BOOLEAN, MISSING_CODE, encodingKindOf } from './types';
-import type { CellValue, ColumnSchema, ColumnType, EncodedColumn, Table } from './types';
+import type { CellValue, ColumnSchema, ColumnType, EncodedColumn, EncodingKind, Table } from './types';
 import type { Aggregate, GroupBySpec, KeyExpr, PivotSpec } from './view-spec';
 import { ViewError, columnIndexOf } from './view-error';
 import { formatCell } from './format';
@@ -137,7 +137,7 @@ interface DenseKey {
   readonly schema: ColumnSchema;
   /** Number of ids, including the missing id card - 1. */
   readonly card: number;
-  /** For rows[from..to) of one chunk: combo[i] = combo[i] * card + id(row). */
+  /** For a run of rows in one chunk: combo[i - from] = combo[i - from] * card + id(rows[i]). */
   readonly fold: (chunkIndex: number, run: Run, combo: Int32Array) => void;
   readonly decode: (id: number) => CellValue;
 }
@@ -171,13 +171,9 @@ function denseKey(table: Table, key: KeyExpr): DenseKey | undefined {
     return {
       schema,
       card,
-      fold: (chunkIndex, { rows, from, to, contiguous, shift }, combo) => {
+      fold: (chunkIndex, run, combo) => {
         const codes = (column(chunkIndex) as EncodedColumn & { kind: 'string' }).codes;
-        const map = ranks.perChunk[chunkIndex] ?? new Uint32Array(0);
-        for (let i = from; i < to; i++) {
-          const code = codes[contiguous ? i + shift : (rows[i] ?? 0) & CHUNK_MASK] ?? MISSING_CODE;
-          combo[i] = (combo[i] ?? 0) * card + (code === MISSING_CODE ? missing : (map[code] ?? missing));
-        }
+        foldCodes(combo, card, codes, ranks.perChunk[chunkIndex] ?? new Uint32Array(0), missing, run);
       },
       decode: (id) => ranks.sorted[id] ?? null,
     };
@@ -186,12 +182,8 @@ function denseKey(table: Table, key: KeyExpr): DenseKey | undefined {
     return {
       schema,
       card: 3, // 0 false, 1 true, 2 = MISSING_BOOLEAN
-      fold: (chunkIndex, { rows, from, to, contiguous, shift }, combo) => {
-        const values = (column(chunkIndex) as EncodedColumn & { kind: 'boolean' }).values;
-        for (let i = from; i < to; i++)
-          combo[i] =
-            (combo[i] ?? 0) * 3 +
-            (values[contiguous ? i + shift : (rows[i] ?? 0) & CHUNK_MASK] ?? MISSING_BOOLEAN);
+      fold: (chunkIndex, run, combo) => {
+        foldBytes(combo, (column(chunkIndex) as EncodedColumn & { kind: 'boolean' }).values, run);
       },
       decode: (id) => (id === MISSING_BOOLEAN ? null : id === 1),
     };
@@ -209,12 +201,8 @@ function denseKey(table: Table, key: KeyExpr): DenseKey | undefined {
     return {
       schema,
       card,
-      fold: (chunkIndex, { rows, from, to, contiguous, shift }, combo) => {
-        const numbers = perChunk[chunkIndex]?.numbers ?? new Int32Array(0);
-        for (let i = from; i < to; i++) {
-          const b = numbers[contiguous ? i + shift : (rows[i] ?? 0) & CHUNK_MASK] ?? MISSING_BUCKET;
-          combo[i] = (combo[i] ?? 0) * card + (b === MISSING_BUCKET ? missing : b - min);
-        }
+      fold: (chunkIndex, run, combo) => {
+        foldBuckets(combo, card, perChunk[chunkIndex]?.numbers ?? new Int32Array(0), min, missing, run);
       },
       decode: (id) => (id === missing ? null : bucketNumberStart(min + id, timeBucket)),
     };
@@ -231,67 +219,234 @@ function denseKey(table: Table, key: KeyExpr): DenseKey | undefined {
   return {
     schema,
     card,
-    fold: (chunkIndex, { rows, from, to, contiguous, shift }, combo) => {
+    fold: (chunkIndex, run, combo) => {
       const values = (column(chunkIndex) as EncodedColumn & { kind: 'number' | 'time' }).values;
-      for (let i = from; i < to; i++) {
-        const v = values[contiguous ? i + shift : (rows[i] ?? 0) & CHUNK_MASK] ?? NaN;
-        combo[i] = (combo[i] ?? 0) * card + (v !== v ? missing : v - min);
-      }
+      foldNumbers(combo, card, values, min, missing, run);
     },
     decode: (id) => (id === missing ? null : min + id),
   };
 }
 
-/** Groups and key values via dense keys, or undefined if some key (or the product) is too wide. */
-function denseGroups(
-  table: Table,
-  rows: Uint32Array,
-  specKeys: readonly KeyExpr[],
-): { groups: Groups; schemas: ColumnSchema[]; keyValues: CellValue[][] } | undefined {
+/*
+ * The fold loops: top-level functions with everything in parameters (no closure context loads
+ * in the loop), and a separate loop for consecutive rows so that case has no indirection.
+ */
+
+function foldCodes(
+  combo: Int32Array,
+  card: number,
+  codes: Uint32Array,
+  map: Uint32Array,
+  missing: number,
+  run: Run,
+): void {
+  const { rows, from, to, contiguous, shift } = run;
+  const n = to - from;
+  if (contiguous) {
+    const start = from + shift;
+    for (let j = 0; j < n; j++) {
+      const code = codes[start + j] ?? MISSING_CODE;
+      combo[j] = (combo[j] ?? 0) * card + (code === MISSING_CODE ? missing : (map[code] ?? missing));
+    }
+  } else
+    for (let j = 0; j < n; j++) {
+      const code = codes[(rows[from + j] ?? 0) & CHUNK_MASK] ?? MISSING_CODE;
+      combo[j] = (combo[j] ?? 0) * card + (code === MISSING_CODE ? missing : (map[code] ?? missing));
+    }
+}
+
+/** Booleans: the stored byte (0, 1, MISSING_BOOLEAN = 2) is the id. */
+function foldBytes(combo: Int32Array, values: Uint8Array, run: Run): void {
+  const { rows, from, to, contiguous, shift } = run;
+  const n = to - from;
+  if (contiguous) {
+    const start = from + shift;
+    for (let j = 0; j < n; j++) combo[j] = (combo[j] ?? 0) * 3 + (values[start + j] ?? MISSING_BOOLEAN);
+  } else
+    for (let j = 0; j < n; j++)
+      combo[j] = (combo[j] ?? 0) * 3 + (values[(rows[from + j] ?? 0) & CHUNK_MASK] ?? MISSING_BOOLEAN);
+}
+
+function foldBuckets(
+  combo: Int32Array,
+  card: number,
+  numbers: Int32Array,
+  min: number,
+  missing: number,
+  run: Run,
+): void {
+  const { rows, from, to, contiguous, shift } = run;
+  const n = to - from;
+  if (contiguous) {
+    const start = from + shift;
+    for (let j = 0; j < n; j++) {
+      const b = numbers[start + j] ?? MISSING_BUCKET;
+      combo[j] = (combo[j] ?? 0) * card + (b === MISSING_BUCKET ? missing : b - min);
+    }
+  } else
+    for (let j = 0; j < n; j++) {
+      const b = numbers[(rows[from + j] ?? 0) & CHUNK_MASK] ?? MISSING_BUCKET;
+      combo[j] = (combo[j] ?? 0) * card + (b === MISSING_BUCKET ? missing : b - min);
+    }
+}
+
+function foldNumbers(
+  combo: Int32Array,
+  card: number,
+  values: Float64Array,
+  min: number,
+  missing: number,
+  run: Run,
+): void {
+  const { rows, from, to, contiguous, shift } = run;
+  const n = to - from;
+  if (contiguous) {
+    const start = from + shift;
+    for (let j = 0; j < n; j++) {
+      const v = values[start + j] ?? NaN;
+      combo[j] = (combo[j] ?? 0) * card + (v !== v ? missing : v - min);
+    }
+  } else
+    for (let j = 0; j < n; j++) {
+      const v = values[(rows[from + j] ?? 0) & CHUNK_MASK] ?? NaN;
+      combo[j] = (combo[j] ?? 0) * card + (v !== v ? missing : v - min);
+    }
+}
+
+/** Turns key combinations into group ids in place, numbering new groups in order of appearance. */
+function assignGroups(
+  ids: Int32Array,
+  groupOf: Int32Array,
+  firsts: number[],
+  combos: number[],
+  base: number,
+): void {
+  for (let j = 0; j < ids.length; j++) {
+    const combo = ids[j] ?? 0;
+    let g = groupOf[combo] ?? -1;
+    if (g === -1) {
+      g = firsts.length;
+      groupOf[combo] = g;
+      firsts.push(base + j);
+      combos.push(combo);
+    }
+    ids[j] = g;
+  }
+}
+
+function countGroups(ids: Int32Array, count: Float64Array): void {
+  for (let j = 0; j < ids.length; j++) {
+    const g = ids[j] ?? 0;
+    count[g] = (count[g] ?? 0) + 1;
+  }
+}
+
+interface GroupedColumns {
+  readonly schemas: ColumnSchema[];
+  readonly keyValues: CellValue[][];
+  readonly aggregates: { schema: ColumnSchema; values: CellValue[] }[];
+}
+
+/** Per-chunk scratch, reused across queries: small enough to stay in cache, never re-faulted. */
+let chunkIdScratch = new Int32Array(0);
+let chunkValueScratch = new Float64Array(0);
+
+/**
+ * Group-by on dense keys, one chunk at a time: fold the keys into combination numbers, turn
+ * those into group ids (first occurrence order) through a flat array, then feed each simple
+ * aggregate straight from the stored Float64Arrays. Only median/distinct and aggregates of
+ * string columns need the ids of all rows at once. Undefined if a key or the key product is too
+ * wide for a flat array.
+ */
+function denseGroupRows(table: Table, rows: Uint32Array, spec: GroupBySpec): GroupedColumns | undefined {
   const keys: DenseKey[] = [];
   let product = 1;
-  for (const k of specKeys) {
+  for (const k of spec.keys) {
     const dense = denseKey(table, k);
     if (dense === undefined) return undefined;
     keys.push(dense);
     product *= dense.card;
     if (product > DENSE_LIMIT) return undefined;
   }
+  const plans = spec.aggregates.map((a) => aggregatePlan(table, a));
+  const direct = plans.map(
+    (p) =>
+      p.column === undefined ||
+      (p.op !== 'median' && p.op !== 'distinct' && (p.kind === 'number' || p.kind === 'time')),
+  );
   const n = rows.length;
-  const ids = new Int32Array(n); // first the key combination, then the group id
-  forEachChunkRun(rows, (chunkIndex, run) => {
-    for (const k of keys) k.fold(chunkIndex, run, ids);
-  });
+  const allIds = direct.every(Boolean) ? undefined : new Int32Array(n);
+  if (chunkIdScratch.length < CHUNK_ROWS) chunkIdScratch = new Int32Array(CHUNK_ROWS);
+  if (chunkValueScratch.length < CHUNK_ROWS) chunkValueScratch = new Float64Array(CHUNK_ROWS);
+  const scratch = chunkIdScratch;
   const groupOf = new Int32Array(product).fill(-1);
   const firsts: number[] = [];
   const combos: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const combo = ids[i] ?? 0;
-    let g = groupOf[combo] ?? -1;
-    if (g === -1) {
-      g = firsts.length;
-      groupOf[combo] = g;
-      firsts.push(i);
-      combos.push(combo);
-    }
-    ids[i] = g;
-  }
-  const count = firsts.length;
-  const keyValues = keys.map(() => new Array<CellValue>(count));
-  for (let g = 0; g < count; g++) {
-    let combo = combos[g] ?? 0;
+  let capacity = 0;
+  let counts: Float64Array[] = [];
+  let accs: Float64Array[] = [];
+  const grow = (size: number): void => {
+    const init = (p: AggregatePlan): number => (p.op === 'min' ? Infinity : p.op === 'max' ? -Infinity : 0);
+    counts =
+      counts.length === 0 ? plans.map(() => new Float64Array(size)) : counts.map((a) => resized(a, size, 0));
+    accs =
+      accs.length === 0
+        ? plans.map((p) => new Float64Array(size).fill(init(p)))
+        : accs.map((a, k) => resized(a, size, init(plans[k] as AggregatePlan)));
+    capacity = size;
+  };
+  grow(Math.min(product, 256));
+  forEachChunkRun(rows, (chunkIndex, run) => {
+    const len = run.to - run.from;
+    const ids = scratch.subarray(0, len);
+    ids.fill(0);
+    for (const k of keys) k.fold(chunkIndex, run, ids);
+    assignGroups(ids, groupOf, firsts, combos, run.from);
+    if (firsts.length > capacity) grow(Math.min(product, Math.max(firsts.length, capacity * 2)));
+    if (allIds !== undefined) allIds.set(ids, run.from);
+    plans.forEach((p, k) => {
+      if (!(direct[k] ?? false)) return;
+      const count = counts[k] as Float64Array;
+      if (p.column === undefined) {
+        countGroups(ids, count);
+        return;
+      }
+      const col = table.chunks[chunkIndex]?.columns[p.column] as EncodedColumn & { kind: 'number' | 'time' };
+      accumulateRun(
+        p.op,
+        runValues(col.values, run, chunkValueScratch),
+        ids,
+        0,
+        count,
+        accs[k] as Float64Array,
+      );
+    });
+  });
+  const g = firsts.length;
+  const groups: Groups = { count: g, ids: allIds ?? new Int32Array(0), firstRow: Uint32Array.from(firsts) };
+  const aggregates = plans.map((p, k) =>
+    (direct[k] ?? false)
+      ? finishAggregate(p, g, counts[k] as Float64Array, accs[k] as Float64Array)
+      : aggregateColumn(table, rows, groups, p),
+  );
+  const keyValues = keys.map(() => new Array<CellValue>(g));
+  for (let id = 0; id < g; id++) {
+    let combo = combos[id] ?? 0;
     for (let k = keys.length - 1; k >= 0; k--) {
       const key = keys[k] as DenseKey;
-      const id = combo % key.card;
-      combo = (combo - id) / key.card;
-      (keyValues[k] as CellValue[])[g] = key.decode(id);
+      const keyId = combo % key.card;
+      combo = (combo - keyId) / key.card;
+      (keyValues[k] as CellValue[])[id] = key.decode(keyId);
     }
   }
-  return {
-    groups: { count, ids, firstRow: Uint32Array.from(firsts) },
-    schemas: keys.map((k) => k.schema),
-    keyValues,
-  };
+  return { schemas: keys.map((k) => k.schema), keyValues, aggregates };
+}
+
+function resized(a: Float64Array, size: number, fill: number): Float64Array {
+  const out = new Float64Array(size);
+  out.set(a);
+  out.fill(fill, a.length);
+  return out;
 }
 
 function aggregateName(a: Aggregate): string {
@@ -326,23 +481,22 @@ function runValues(values: Float64Array, run: Run, scratch: Float64Array): Float
   return scratch.subarray(0, to - from);
 }
 
-function aggregateColumn(
-  table: Table,
-  rows: Uint32Array,
-  groups: Groups,
-  a: Aggregate,
-): { schema: ColumnSchema; values: CellValue[] } {
+interface AggregatePlan {
+  readonly op: Aggregate['op'];
+  readonly name: string;
+  readonly type: ColumnType;
+  /** Source column index; undefined for a row count. */
+  readonly column: number | undefined;
+  readonly kind: EncodingKind | undefined;
+  /** For string columns: the sorted dictionary min/max ranks refer to. */
+  readonly sorted: string[] | undefined;
+}
+
+/** Validates an aggregate against the table and resolves its column. */
+function aggregatePlan(table: Table, a: Aggregate): AggregatePlan {
   const name = aggregateName(a);
-  const g = groups.count;
-  const ids = groups.ids;
-  if (a.column === undefined) {
-    const counts = new Float64Array(g);
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i] ?? 0;
-      counts[id] = (counts[id] ?? 0) + 1;
-    }
-    return { schema: { name, type: 'integer' }, values: Array.from(counts) };
-  }
+  if (a.column === undefined)
+    return { op: a.op, name, type: 'integer', column: undefined, kind: undefined, sorted: undefined };
   const c = columnIndexOf(table, a.column);
   const sourceType = (table.columns[c] as ColumnSchema).type;
   const kind = encodingKindOf(sourceType);
@@ -351,16 +505,103 @@ function aggregateColumn(
     throw new ViewError(`${a.op} needs a numeric column; "${a.column}" is ${sourceType}`);
   if ((a.op === 'min' || a.op === 'max') && kind === 'boolean')
     throw new ViewError(`${a.op} does not apply to boolean column "${a.column}"`);
-  const type = aggregateType(a.op, sourceType);
   const sorted = kind === 'string' ? stringRanks(table, c).sorted : undefined;
-  const out = new Array<CellValue>(g).fill(null);
+  return { op: a.op, name, type: aggregateType(a.op, sourceType), column: c, kind, sorted };
+}
 
-  if (a.op === 'median' || a.op === 'distinct') {
+/**
+ * Adds present values (keys[i], NaN = missing) of group ids[base + i] into count/acc. One loop
+ * per operation, so the hot loop has no per-row branch on the operation.
+ */
+function accumulateRun(
+  op: Aggregate['op'],
+  keys: Float64Array,
+  ids: Int32Array,
+  base: number,
+  count: Float64Array,
+  acc: Float64Array,
+): void {
+  switch (op) {
+    case 'sum':
+    case 'mean':
+      for (let i = 0; i < keys.length; i++) {
+        const v = keys[i] ?? NaN;
+        if (v !== v) continue;
+        const id = ids[base + i] ?? 0;
+        count[id] = (count[id] ?? 0) + 1;
+        acc[id] = (acc[id] ?? 0) + v;
+      }
+      return;
+    case 'min':
+      for (let i = 0; i < keys.length; i++) {
+        const v = keys[i] ?? NaN;
+        if (v !== v) continue;
+        const id = ids[base + i] ?? 0;
+        count[id] = (count[id] ?? 0) + 1;
+        if (v < (acc[id] ?? v)) acc[id] = v;
+      }
+      return;
+    case 'max':
+      for (let i = 0; i < keys.length; i++) {
+        const v = keys[i] ?? NaN;
+        if (v !== v) continue;
+        const id = ids[base + i] ?? 0;
+        count[id] = (count[id] ?? 0) + 1;
+        if (v > (acc[id] ?? v)) acc[id] = v;
+      }
+      return;
+    default:
+      for (let i = 0; i < keys.length; i++) {
+        const v = keys[i] ?? NaN;
+        if (v !== v) continue;
+        const id = ids[base + i] ?? 0;
+        count[id] = (count[id] ?? 0) + 1;
+      }
+  }
+}
+
+function finishAggregate(
+  p: AggregatePlan,
+  g: number,
+  count: Float64Array,
+  acc: Float64Array,
+): { schema: ColumnSchema; values: CellValue[] } {
+  const out = new Array<CellValue>(g).fill(null);
+  for (let id = 0; id < g; id++) {
+    const n = count[id] ?? 0;
+    const v = acc[id] ?? NaN;
+    if (p.column === undefined || p.op === 'count') out[id] = n;
+    else if (p.op === 'sum')
+      out[id] = v; // the sum of no values is 0
+    else if (p.op === 'mean') out[id] = n === 0 ? null : v / n;
+    else out[id] = n === 0 ? null : p.sorted !== undefined ? (p.sorted[v] ?? null) : v;
+  }
+  return { schema: { name: p.name, type: p.type }, values: out };
+}
+
+/** One aggregate over groups whose ids for every selected row are known (any column kind). */
+function aggregateColumn(
+  table: Table,
+  rows: Uint32Array,
+  groups: Groups,
+  p: AggregatePlan,
+): { schema: ColumnSchema; values: CellValue[] } {
+  const g = groups.count;
+  const ids = groups.ids;
+  const count = new Float64Array(g);
+  const acc = new Float64Array(g).fill(p.op === 'min' ? Infinity : p.op === 'max' ? -Infinity : 0);
+  if (p.column === undefined) {
+    countGroups(ids, count);
+    return finishAggregate(p, g, count, acc);
+  }
+  const c = p.column;
+  if (p.op === 'median' || p.op === 'distinct') {
+    const out = new Array<CellValue>(g).fill(null);
     const { offsets, values } = segments(groups, numericKeys(table, c, rows));
     for (let id = 0; id < g; id++) {
       const from = offsets[id] ?? 0;
       const to = offsets[id + 1] ?? 0;
-      if (a.op === 'distinct') {
+      if (p.op === 'distinct') {
         let d = 0;
         for (let i = from; i < to; i++) if (i === from || values[i] !== values[i - 1]) d++;
         out[id] = d;
@@ -369,78 +610,17 @@ function aggregateColumn(
         out[id] = ((values[Math.floor(mid)] ?? NaN) + (values[Math.ceil(mid)] ?? NaN)) / 2;
       }
     }
-    return { schema: { name, type }, values: out };
+    return { schema: { name: p.name, type: p.type }, values: out };
   }
-
-  const count = new Float64Array(g);
-  const acc = new Float64Array(g).fill(a.op === 'min' ? Infinity : a.op === 'max' ? -Infinity : 0);
-  const accumulate = (keys: Float64Array, base: number): void => {
-    // One loop per operation, so the hot loop has no per-row branch on the operation.
-    switch (a.op) {
-      case 'count':
-        for (let i = 0; i < keys.length; i++) {
-          const v = keys[i] ?? NaN;
-          if (v !== v) continue;
-          const id = ids[base + i] ?? 0;
-          count[id] = (count[id] ?? 0) + 1;
-        }
-        break;
-      case 'sum':
-      case 'mean':
-        for (let i = 0; i < keys.length; i++) {
-          const v = keys[i] ?? NaN;
-          if (v !== v) continue;
-          const id = ids[base + i] ?? 0;
-          count[id] = (count[id] ?? 0) + 1;
-          acc[id] = (acc[id] ?? 0) + v;
-        }
-        break;
-      case 'min':
-        for (let i = 0; i < keys.length; i++) {
-          const v = keys[i] ?? NaN;
-          if (v !== v) continue;
-          const id = ids[base + i] ?? 0;
-          count[id] = (count[id] ?? 0) + 1;
-          if (v < (acc[id] ?? v)) acc[id] = v;
-        }
-        break;
-      case 'max':
-        for (let i = 0; i < keys.length; i++) {
-          const v = keys[i] ?? NaN;
-          if (v !== v) continue;
-          const id = ids[base + i] ?? 0;
-          count[id] = (count[id] ?? 0) + 1;
-          if (v > (acc[id] ?? v)) acc[id] = v;
-        }
-        break;
-    }
-  };
-  if (kind === 'number' || kind === 'time') {
+  if (p.kind === 'number' || p.kind === 'time') {
     // Straight from the stored Float64Arrays, chunk by chunk: no gathered copy of the column.
-    const scratch = new Float64Array(Math.min(rows.length, CHUNK_ROWS));
+    if (chunkValueScratch.length < CHUNK_ROWS) chunkValueScratch = new Float64Array(CHUNK_ROWS);
     forEachChunkRun(rows, (chunkIndex, run) => {
       const col = table.chunks[chunkIndex]?.columns[c] as EncodedColumn & { kind: 'number' | 'time' };
-      accumulate(runValues(col.values, run, scratch), run.from);
+      accumulateRun(p.op, runValues(col.values, run, chunkValueScratch), ids, run.from, count, acc);
     });
-  } else accumulate(numericKeys(table, c, rows), 0);
-  for (let id = 0; id < g; id++) {
-    const n = count[id] ?? 0;
-    const v = acc[id] ?? NaN;
-    switch (a.op) {
-      case 'count':
-        out[id] = n;
-        break;
-      case 'sum':
-        out[id] = v; // the sum of no values is 0
-        break;
-      case 'mean':
-        out[id] = n === 0 ? null : v / n;
-        break;
-      default:
-        out[id] = n === 0 ? null : sorted !== undefined ? (sorted[v] ?? null) : v;
-    }
-  }
-  return { schema: { name, type }, values: out };
+  } else accumulateRun(p.op, numericKeys(table, c, rows), ids, 0, count, acc);
+  return finishAggregate(p, g, count, acc);
 }
 
 /** Present values grouped into contiguous, individually sorted segments. */
@@ -478,20 +658,15 @@ function uniqueNames(schemas: ColumnSchema[]): ColumnSchema[] {
 }
 
 export function groupRows(table: Table, rows: Uint32Array, spec: GroupBySpec): Table {
-  const { groups, schemas, keyValues } =
-    denseGroups(table, rows, spec.keys) ?? generalGroups(table, rows, spec.keys);
-  const aggregates = spec.aggregates.map((a) => aggregateColumn(table, rows, groups, a));
+  const { schemas, keyValues, aggregates } =
+    denseGroupRows(table, rows, spec) ?? generalGroupRows(table, rows, spec);
   const schema = uniqueNames([...schemas, ...aggregates.map((a) => a.schema)]);
   return tableFromValues(schema, [...keyValues, ...aggregates.map((a) => a.values)]);
 }
 
 /** Any key types: per-key ids over the selection (Map for wide keys), then combined. */
-function generalGroups(
-  table: Table,
-  rows: Uint32Array,
-  specKeys: readonly KeyExpr[],
-): { groups: Groups; schemas: ColumnSchema[]; keyValues: CellValue[][] } {
-  const keys = specKeys.map((k) => keyColumn(table, rows, k));
+function generalGroupRows(table: Table, rows: Uint32Array, spec: GroupBySpec): GroupedColumns {
+  const keys = spec.keys.map((k) => keyColumn(table, rows, k));
   const groups = combineKeys(keys, rows.length);
   const keyValues = keys.map((k) => {
     const out = new Array<CellValue>(groups.count);
@@ -499,7 +674,10 @@ function generalGroups(
       out[id] = k.values[k.ids[groups.firstRow[id] ?? 0] ?? 0] ?? null;
     return out;
   });
-  return { groups, schemas: keys.map((k) => k.schema), keyValues };
+  const aggregates = spec.aggregates.map((a) =>
+    aggregateColumn(table, rows, groups, aggregatePlan(table, a)),
+  );
+  return { schemas: keys.map((k) => k.schema), keyValues, aggregates };
 }
 
 export interface PivotResult {

@@ -4,7 +4,7 @@
  * Missing is NaN throughout.
  */
 import { bucketStart } from './civil';
-import { stringRanks } from './cache';
+import { isSharedAllRows, stringRanks } from './cache';
 import { CHUNK_MASK, CHUNK_SHIFT, MISSING_BOOLEAN, MISSING_CODE } from './types';
 import type { EncodedColumn, Table, TimeBucket } from './types';
 
@@ -31,17 +31,20 @@ export interface Run {
  */
 export function forEachChunkRun(rows: Uint32Array, visit: (chunkIndex: number, run: Run) => void): void {
   const n = rows.length;
+  const all = isSharedAllRows(rows);
   let from = 0;
   while (from < n) {
     const chunkIndex = (rows[from] ?? 0) >>> CHUNK_SHIFT;
     let to = from + 1;
-    while (to < n && (rows[to] ?? 0) >>> CHUNK_SHIFT === chunkIndex) to++;
+    if (all) to = Math.min(n, (chunkIndex + 1) << CHUNK_SHIFT);
+    else while (to < n && (rows[to] ?? 0) >>> CHUNK_SHIFT === chunkIndex) to++;
     const start = (rows[from] ?? 0) & CHUNK_MASK;
     const last = (rows[to - 1] ?? 0) & CHUNK_MASK;
     // Rows ascend within a run only if they are exactly start..last.
     let contiguous = last - start === to - from - 1;
-    for (let i = from + 1; contiguous && i < to; i++)
-      if (rows[i] !== (rows[i - 1] ?? 0) + 1) contiguous = false;
+    if (contiguous && !all)
+      for (let i = from + 1; contiguous && i < to; i++)
+        if (rows[i] !== (rows[i - 1] ?? 0) + 1) contiguous = false;
     visit(chunkIndex, { rows, from, to, contiguous, shift: start - from });
     from = to;
   }
