@@ -523,6 +523,14 @@ function accumulateRun(
 ): void {
   switch (op) {
     case 'sum':
+      // The sum of no values is 0, so a sum needs no count.
+      for (let i = 0; i < keys.length; i++) {
+        const v = keys[i] ?? NaN;
+        if (v !== v) continue;
+        const id = ids[base + i] ?? 0;
+        acc[id] = (acc[id] ?? 0) + v;
+      }
+      return;
     case 'mean':
       for (let i = 0; i < keys.length; i++) {
         const v = keys[i] ?? NaN;
