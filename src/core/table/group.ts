@@ -2,10 +2,11 @@
  * Group-by and pivot over a row selection. Keys are turned into dense integer ids column by
  * column (strings via their rank, time buckets via calendar arithmetic), combined into one
  * group id per row, and aggregates are accumulated into per-group typed arrays. Median and
- * distinct sort each group's values once (counting-sort into segments, then a native
- * Float64Array sort per segment). The result is an ordinary Table, so it can be sorted,
- * filtered, profiled, charted and exported like imported data. Groups appear in order of
- * first occurrence; sort the result for any other order. Missing key values form their own group.
+ * distinct first counting-sort the values into one segment per group; distinct then sorts each
+ * segment (native Float64Array sort), median selects its middle values (quickselect). The
+ * result is an ordinary Table, so it can be sorted, filtered, profiled, charted and exported
+ * like imported data. Groups appear in order of first occurrence; sort the result for any
+ * other order. Missing key values form their own group.
  */
 import { forEachChunkRun, numericKeys, stringRanks } from './keys';
 import type { Run } from './keys';
@@ -605,7 +606,8 @@ function aggregateColumn(
   const c = p.column;
   if (p.op === 'median' || p.op === 'distinct') {
     const out = new Array<CellValue>(g).fill(null);
-    const { offsets, values } = segments(groups, numericKeys(table, c, rows));
+    // Distinct needs each segment sorted; a median only its middle one or two values.
+    const { offsets, values } = segments(groups, numericKeys(table, c, rows), p.op === 'distinct');
     for (let id = 0; id < g; id++) {
       const from = offsets[id] ?? 0;
       const to = offsets[id + 1] ?? 0;
@@ -614,8 +616,16 @@ function aggregateColumn(
         for (let i = from; i < to; i++) if (i === from || values[i] !== values[i - 1]) d++;
         out[id] = d;
       } else if (to > from) {
-        const mid = (from + to - 1) / 2;
-        out[id] = ((values[Math.floor(mid)] ?? NaN) + (values[Math.ceil(mid)] ?? NaN)) / 2;
+        // The values a sort would put at floor/ceil of the middle: select the lower one, after
+        // which everything to its right is >= it, so the upper one is the minimum of that part.
+        const k = from + Math.floor((to - from - 1) / 2);
+        const lower = selectNth(values, from, to - 1, k);
+        let upper = lower;
+        if ((to - from) % 2 === 0) {
+          upper = Infinity;
+          for (let i = k + 1; i < to; i++) upper = Math.min(upper, values[i] ?? Infinity);
+        }
+        out[id] = (lower + upper) / 2;
       }
     }
     return { schema: { name: p.name, type: p.type }, values: out };
@@ -631,8 +641,12 @@ function aggregateColumn(
   return finishAggregate(p, g, count, acc);
 }
 
-/** Present values grouped into contiguous, individually sorted segments. */
-function segments(groups: Groups, keys: Float64Array): { offsets: Uint32Array; values: Float64Array } {
+/** Present values grouped into contiguous segments, each sorted if `sort`. */
+function segments(
+  groups: Groups,
+  keys: Float64Array,
+  sort: boolean,
+): { offsets: Uint32Array; values: Float64Array } {
   const offsets = new Uint32Array(groups.count + 1);
   for (let i = 0; i < keys.length; i++) {
     const v = keys[i] ?? NaN;
@@ -651,8 +665,39 @@ function segments(groups: Groups, keys: Float64Array): { offsets: Uint32Array; v
     values[fill[id] ?? 0] = v;
     fill[id] = (fill[id] ?? 0) + 1;
   }
-  for (let id = 0; id < groups.count; id++) values.subarray(offsets[id], offsets[id + 1]).sort();
+  if (sort) for (let id = 0; id < groups.count; id++) values.subarray(offsets[id], offsets[id + 1]).sort();
   return { offsets, values };
+}
+
+/**
+ * Rearranges a[left..right] (inclusive, no NaN) so that a[k] holds the value a sort would put
+ * there, everything before it is <= and everything after it >= (Hoare's quickselect with a
+ * median-of-three pivot): linear time on average, where sorting a group is n log n.
+ */
+function selectNth(a: Float64Array, left: number, right: number, k: number): number {
+  while (right > left) {
+    const x = a[left] ?? 0;
+    const y = a[(left + right) >>> 1] ?? 0;
+    const z = a[right] ?? 0;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while ((a[i] ?? 0) < pivot) i++;
+      while ((a[j] ?? 0) > pivot) j--;
+      if (i <= j) {
+        const t = a[i] ?? 0;
+        a[i] = a[j] ?? 0;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else break; // j < k < i: a[k] equals the pivot
+  }
+  return a[k] ?? NaN;
 }
 
 function uniqueNames(schemas: ColumnSchema[]): ColumnSchema[] {

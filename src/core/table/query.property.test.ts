@@ -211,6 +211,7 @@ const AGGREGATES: Aggregate[] = [
   { op: 'max', column: 'i' },
   { op: 'count', column: 'c' },
   { op: 'max', column: 'c' },
+  { op: 'median', column: 'd' },
 ];
 
 /**
@@ -231,6 +232,13 @@ const groupKeysArb = fc.subarray(
   ],
   { minLength: 1, maxLength: 3 },
 );
+
+function refMedian(values: number[]): number | null {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
+  const mid = (sorted.length - 1) / 2;
+  return ((sorted[Math.floor(mid)] ?? 0) + (sorted[Math.ceil(mid)] ?? 0)) / 2;
+}
 
 /** Expected group-by of AGGREGATES: groups in order of first occurrence among `selected`. */
 function refGroupBy(
@@ -254,13 +262,7 @@ function refGroupBy(
     const col = (name: string): CellValue[] =>
       members.map((r) => r[SCHEMA.findIndex((s) => s.name === name)] ?? null).filter((v) => v !== null);
     const nums = (name: string): number[] => col(name) as number[];
-    const sortedI = nums('i').sort((a, b) => a - b);
-    const median =
-      sortedI.length === 0
-        ? null
-        : ((sortedI[Math.floor((sortedI.length - 1) / 2)] ?? 0) +
-            (sortedI[Math.ceil((sortedI.length - 1) / 2)] ?? 0)) /
-          2;
+    const median = refMedian(nums('i'));
     const strings = col('s') as string[];
     const times = nums('t');
     const cats = col('c') as string[];
@@ -278,6 +280,7 @@ function refGroupBy(
       nums('i').length === 0 ? null : Math.max(...nums('i')),
       cats.length,
       cats.length === 0 ? null : cats.reduce((a, b) => (b > a ? b : a)),
+      refMedian(nums('d')),
     ];
   });
 }
