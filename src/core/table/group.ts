@@ -606,12 +606,27 @@ function aggregateColumn(
   const c = p.column;
   if (p.op === 'median' || p.op === 'distinct') {
     const out = new Array<CellValue>(g).fill(null);
-    // Distinct needs each segment sorted; a median only its middle one or two values.
-    const { offsets, values } = segments(groups, numericKeys(table, c, rows), p.op === 'distinct');
+    const keys = numericKeys(table, c, rows);
+    // Distinct over integers in a modest range (string ranks, ids, codes) needs no sort: one
+    // "last group seen" mark per possible value. Otherwise distinct sorts each segment; a
+    // median needs only its middle one or two values.
+    const marks = p.op === 'distinct' ? distinctMarks(keys) : undefined;
+    const { offsets, values } = segments(groups, keys, p.op === 'distinct' && marks === undefined);
     for (let id = 0; id < g; id++) {
       const from = offsets[id] ?? 0;
       const to = offsets[id + 1] ?? 0;
-      if (p.op === 'distinct') {
+      if (marks !== undefined) {
+        let d = 0;
+        const { seen, min } = marks;
+        for (let i = from; i < to; i++) {
+          const slot = (values[i] ?? 0) - min;
+          if (seen[slot] !== id + 1) {
+            seen[slot] = id + 1;
+            d++;
+          }
+        }
+        out[id] = d;
+      } else if (p.op === 'distinct') {
         let d = 0;
         for (let i = from; i < to; i++) if (i === from || values[i] !== values[i - 1]) d++;
         out[id] = d;
@@ -639,6 +654,22 @@ function aggregateColumn(
     });
   } else accumulateRun(p.op, numericKeys(table, c, rows), ids, 0, count, acc);
   return finishAggregate(p, g, count, acc);
+}
+
+/** A zeroed mark per possible value if the present keys are integers in a dense-able range. */
+function distinctMarks(keys: Float64Array): { seen: Int32Array; min: number } | undefined {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < keys.length; i++) {
+    const v = keys[i] ?? NaN;
+    if (v !== v) continue;
+    if (Math.floor(v) !== v) return undefined;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (min === Infinity) return { seen: new Int32Array(0), min: 0 };
+  if (max - min >= DENSE_LIMIT || max - min > 4 * keys.length) return undefined;
+  return { seen: new Int32Array(max - min + 1), min };
 }
 
 /** Present values grouped into contiguous segments, each sorted if `sort`. */

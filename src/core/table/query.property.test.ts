@@ -212,6 +212,8 @@ const AGGREGATES: Aggregate[] = [
   { op: 'count', column: 'c' },
   { op: 'max', column: 'c' },
   { op: 'median', column: 'd' },
+  { op: 'distinct', column: 'd' }, // not integers: the sorting path
+  { op: 'distinct', column: 't' },
 ];
 
 /**
@@ -281,6 +283,8 @@ function refGroupBy(
       cats.length,
       cats.length === 0 ? null : cats.reduce((a, b) => (b > a ? b : a)),
       refMedian(nums('d')),
+      new Set(nums('d')).size,
+      new Set(times).size,
     ];
   });
 }
