@@ -23,11 +23,16 @@ export interface ViewResult {
 }
 
 export function runView(source: Table, spec: ViewSpec, options: { limit?: number } = {}): ViewResult {
-  // Group-by and pivot only read the matched rows, so an unfiltered one can share the table's
-  // cached 0..n-1 instead of allocating (and page-faulting) a fresh 4 MB array per run.
-  const aggregated = spec.groupBy !== undefined || spec.pivot !== undefined;
+  // Unfiltered, the matched rows are 0..n-1. Group-by, pivot and sort/limit only read them and
+  // return new arrays, so they can share the table's cached copy instead of allocating (and
+  // page-faulting) a fresh 4 MB array per run; only a plain listing returns `matched` itself.
+  const readOnly =
+    spec.groupBy !== undefined ||
+    spec.pivot !== undefined ||
+    spec.sort.length > 0 ||
+    options.limit !== undefined;
   const matched =
-    aggregated && isEmptyGroup(spec.filters) ? sharedAllRows(source) : filterRows(source, spec.filters);
+    readOnly && isEmptyGroup(spec.filters) ? sharedAllRows(source) : filterRows(source, spec.filters);
   let table = source;
   let rows = matched;
   let droppedPivotColumns = 0;
