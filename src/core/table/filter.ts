@@ -18,8 +18,11 @@ export function filterRows(table: Table, filter: FilterGroup): Uint32Array {
   if (isEmptyGroup(filter)) return selectAll(table.rowCount);
   // Compile first: literals are parsed (and rejected) once, whatever the number of chunks.
   const compiled = compileGroup(table, filter);
-  if (matchScratch.length < table.rowCount + 1) matchScratch = new Uint32Array(table.rowCount + 1);
-  const matched = matchScratch;
+  let matched = matchScratch.get(table);
+  if (matched === undefined || matched.length < table.rowCount + 1) {
+    matched = new Uint32Array(table.rowCount + 1);
+    matchScratch.set(table, matched);
+  }
   let count = 0;
   for (const chunk of table.chunks) {
     const mask = evaluateGroup(chunk, compiled, 0);
@@ -35,10 +38,11 @@ export function filterRows(table: Table, filter: FilterGroup): Uint32Array {
 
 /**
  * Scratch reused across queries, so a warm filter does not allocate (and page-fault) a fresh
- * row-sized mask per condition: one chunk-sized mask per nesting depth, and the match list.
+ * row-sized mask per condition: one chunk-sized (64 KiB) mask per nesting depth, and a
+ * row-sized match list per table (freed with the table).
  */
 const maskPool: Uint8Array[] = [];
-let matchScratch = new Uint32Array(0);
+const matchScratch = new WeakMap<Table, Uint32Array>(); // per table, so freed with it
 
 function maskAt(depth: number, n: number): Uint8Array {
   let mask = maskPool[depth];

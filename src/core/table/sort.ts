@@ -38,7 +38,7 @@ export function sortRows(
     order = new Uint32Array(n);
     for (let i = 0; i < n; i++) order[i] = i;
     for (let k = keys.length - 1; k >= 0; k--)
-      order = stableSortBy(order, keys[k] as Float64Array, signs[k] ?? 1);
+      order = stableSortBy(order, keys[k] as Float64Array, signs[k] ?? 1, table);
     if (limit !== undefined) order = order.subarray(0, limit);
   }
   const out = new Uint32Array(order.length);
@@ -93,11 +93,11 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
  * time and no comparator calls, where Array.prototype.sort with a comparator costs
  * ~20 comparator calls per row on a million rows.
  */
-function stableSortBy(order: Uint32Array, key: Float64Array, sign: number): Uint32Array {
+function stableSortBy(order: Uint32Array, key: Float64Array, sign: number, table: Table): Uint32Array {
   const n = order.length;
   let m = 0;
   for (let j = 0; j < n; j++) if ((key[order[j] ?? 0] ?? NaN) === (key[order[j] ?? 0] ?? NaN)) m++;
-  const scratch = radixScratch(m);
+  const scratch = radixScratch(table, m);
   const values = scratch.values.subarray(0, m);
   let pos = scratch.pos.subarray(0, m);
   const out = new Uint32Array(n);
@@ -173,15 +173,17 @@ interface RadixScratch {
   readonly lo2: Uint32Array;
 }
 
-let scratchArrays: RadixScratch | undefined;
+const scratchByTable = new WeakMap<Table, RadixScratch>();
 
 /**
- * Working arrays reused across sorts (grown to the largest selection seen): allocating ~30
- * bytes per row afresh costs more in page faults than the radix passes themselves.
+ * Working arrays reused across sorts of one table (~30 bytes per row, grown to the largest
+ * selection sorted): allocating them afresh costs more in page faults than the radix passes
+ * themselves. Held per table, so they are freed with it.
  */
-function radixScratch(m: number): RadixScratch {
-  if (scratchArrays === undefined || scratchArrays.pos.length < m) {
-    scratchArrays = {
+function radixScratch(table: Table, m: number): RadixScratch {
+  let scratch = scratchByTable.get(table);
+  if (scratch === undefined || scratch.pos.length < m) {
+    scratch = {
       values: new Float64Array(m),
       pos: new Uint32Array(m),
       hi: new Uint32Array(m),
@@ -190,6 +192,7 @@ function radixScratch(m: number): RadixScratch {
       hi2: new Uint32Array(m),
       lo2: new Uint32Array(m),
     };
+    scratchByTable.set(table, scratch);
   }
-  return scratchArrays;
+  return scratch;
 }
