@@ -7,8 +7,8 @@
  * `notEquals`) is false on missing, as in SQL. String comparisons (<, between) use UTF-16 code
  * unit order; `contains` and `startsWith` ignore letter case; `equals`/`inList` are exact.
  */
-import { CHUNK_SHIFT, MISSING_BOOLEAN, MISSING_CODE, encodingKindOf } from './types';
-import type { ColumnType, EncodedColumn, Table } from './types';
+import { CHUNK_ROWS, CHUNK_SHIFT, MISSING_BOOLEAN, MISSING_CODE, encodingKindOf } from './types';
+import type { ColumnType, EncodedColumn, Table, TableChunk } from './types';
 import { parseAs, parseDateTime } from './values';
 import type { FilterCondition, FilterGroup, FilterLiteral } from './view-spec';
 import { ViewError, columnIndexOf } from './view-error';
@@ -16,12 +16,41 @@ import { ViewError, columnIndexOf } from './view-error';
 /** Row indices (ascending) of rows matching the filter. */
 export function filterRows(table: Table, filter: FilterGroup): Uint32Array {
   if (isEmptyGroup(filter)) return selectAll(table.rowCount);
-  const mask = evaluateGroup(table, filter);
+  // Compile first: literals are parsed (and rejected) once, whatever the number of chunks.
+  const compiled = compileGroup(table, filter);
+  let matched = matchScratch.get(table);
+  if (matched === undefined || matched.length < table.rowCount + 1) {
+    matched = new Uint32Array(table.rowCount + 1);
+    matchScratch.set(table, matched);
+  }
   let count = 0;
-  for (let i = 0; i < mask.length; i++) count += mask[i] ?? 0;
-  const rows = new Uint32Array(count);
-  for (let i = 0, k = 0; i < mask.length; i++) if (mask[i] === 1) rows[k++] = i;
-  return rows;
+  for (const chunk of table.chunks) {
+    const mask = evaluateGroup(chunk, compiled, 0);
+    const base = chunk.index << CHUNK_SHIFT;
+    // Branch-free compaction: always write, advance only on a match.
+    for (let i = 0; i < mask.length; i++) {
+      matched[count] = base + i;
+      count += mask[i] ?? 0;
+    }
+  }
+  return matched.slice(0, count);
+}
+
+/**
+ * Scratch reused across queries, so a warm filter does not allocate (and page-fault) a fresh
+ * row-sized mask per condition: one chunk-sized (64 KiB) mask per nesting depth, and a
+ * row-sized match list per table (freed with the table).
+ */
+const maskPool: Uint8Array[] = [];
+const matchScratch = new WeakMap<Table, Uint32Array>(); // per table, so freed with it
+
+function maskAt(depth: number, n: number): Uint8Array {
+  let mask = maskPool[depth];
+  if (mask === undefined) {
+    mask = new Uint8Array(CHUNK_ROWS);
+    maskPool[depth] = mask;
+  }
+  return mask.subarray(0, n);
 }
 
 function selectAll(n: number): Uint32Array {
@@ -38,17 +67,151 @@ export function isEmptyGroup(group: FilterGroup): boolean {
   return group.children.every((c) => c.kind === 'group' && isEmptyGroup(c));
 }
 
-function evaluateGroup(table: Table, group: FilterGroup): Uint8Array {
-  const isAnd = group.combinator === 'and';
-  const out = new Uint8Array(table.rowCount);
-  if (isAnd) out.fill(1);
+interface CompiledGroup {
+  readonly kind: 'group';
+  readonly isAnd: boolean;
+  /** Non-empty children only (a non-empty group has at least one). */
+  readonly children: readonly Compiled[];
+}
+
+type Compiled =
+  | CompiledGroup
+  | {
+      readonly kind: 'number';
+      readonly column: number;
+      readonly op: FilterCondition['op'];
+      readonly x: number;
+      readonly y: number;
+      /** For operators without a dedicated loop. */
+      readonly test: NumberTest;
+    }
+  | { readonly kind: 'boolean'; readonly column: number; readonly table: Uint8Array }
+  | { readonly kind: 'string'; readonly column: number; readonly test: StringTest | 'missing' | 'present' };
+
+function compileGroup(table: Table, group: FilterGroup): CompiledGroup {
+  const children: Compiled[] = [];
   for (const child of group.children) {
-    if (child.kind === 'group' && isEmptyGroup(child)) continue;
-    const mask = child.kind === 'group' ? evaluateGroup(table, child) : evaluateCondition(table, child);
-    if (isAnd) for (let i = 0; i < out.length; i++) out[i] = (out[i] ?? 0) & (mask[i] ?? 0);
-    else for (let i = 0; i < out.length; i++) out[i] = (out[i] ?? 0) | (mask[i] ?? 0);
+    if (child.kind === 'group') {
+      if (!isEmptyGroup(child)) children.push(compileGroup(table, child));
+    } else children.push(compileCondition(table, child));
+  }
+  return { kind: 'group', isAnd: group.combinator === 'and', children };
+}
+
+function compileCondition(table: Table, cond: FilterCondition): Compiled {
+  const column = columnIndexOf(table, cond.column);
+  const type = table.columns[column]?.type ?? 'text';
+  switch (encodingKindOf(type)) {
+    case 'number':
+    case 'time': {
+      const test = numberTest(cond, type); // validates the literals
+      const lit = (v: FilterLiteral | undefined): number =>
+        v === undefined ? NaN : (literalAs(v, type, cond.column) as number);
+      // Only the operators with a dedicated loop read x/y; numberTest already parsed them.
+      const usesValue = ['equals', 'lessThan', 'lessOrEqual', 'greaterThan', 'greaterOrEqual'].includes(
+        cond.op,
+      );
+      const x = cond.op === 'between' ? lit(cond.range?.[0]) : usesValue ? lit(cond.value) : NaN;
+      const y = cond.op === 'between' ? lit(cond.range?.[1]) : NaN;
+      return { kind: 'number', column, op: cond.op, x, y, test };
+    }
+    case 'boolean':
+      return { kind: 'boolean', column, table: booleanTest(cond, type) };
+    case 'string':
+      return { kind: 'string', column, test: stringTest(cond, type) };
+  }
+}
+
+/** The group's mask over one chunk (0/1 per row), in the pool slot for `depth`. */
+function evaluateGroup(chunk: TableChunk, group: CompiledGroup, depth: number): Uint8Array {
+  const n = chunk.rowCount;
+  const out = maskAt(depth, n);
+  let first = true;
+  for (const child of group.children) {
+    const mask = evaluate(chunk, child, depth + 1, first ? out : maskAt(depth + 1, n));
+    if (first) {
+      if (mask !== out) out.set(mask);
+      first = false;
+    } else if (group.isAnd) for (let i = 0; i < n; i++) out[i] = (out[i] ?? 0) & (mask[i] ?? 0);
+    else for (let i = 0; i < n; i++) out[i] = (out[i] ?? 0) | (mask[i] ?? 0);
   }
   return out;
+}
+
+/** Evaluates a condition into `into`, or a group into its own slot at `depth`. */
+function evaluate(chunk: TableChunk, node: Compiled, depth: number, into: Uint8Array): Uint8Array {
+  if (node.kind === 'group') return evaluateGroup(chunk, node, depth);
+  const column = chunk.columns[node.column] as EncodedColumn;
+  const n = chunk.rowCount;
+  if (node.kind === 'number') {
+    numberMask(
+      (column as EncodedColumn & { kind: 'number' | 'time' }).values,
+      n,
+      node.op,
+      node.x,
+      node.y,
+      node.test,
+      into,
+    );
+  } else if (node.kind === 'boolean') {
+    const values = (column as EncodedColumn & { kind: 'boolean' }).values;
+    const t = node.table;
+    for (let i = 0; i < n; i++) into[i] = t[values[i] ?? MISSING_BOOLEAN] ?? 0;
+  } else {
+    const { codes, dictionary } = column as EncodedColumn & { kind: 'string' };
+    const test = node.test;
+    if (test === 'missing' || test === 'present') {
+      const wantMissing = test === 'missing';
+      for (let i = 0; i < n; i++) into[i] = Number((codes[i] === MISSING_CODE) === wantMissing);
+    } else {
+      // Decide once per dictionary entry of the chunk, then look up per row.
+      const matches = new Uint8Array(dictionary.length);
+      for (let d = 0; d < dictionary.length; d++) matches[d] = test(dictionary[d] ?? '') ? 1 : 0;
+      for (let i = 0; i < n; i++) into[i] = matches[codes[i] ?? MISSING_CODE] ?? 0; // missing: out of range → 0
+    }
+  }
+  return into;
+}
+
+/**
+ * One loop per common operator: NaN (missing) compares false, as the operators require.
+ * Number(comparison) rather than `? 1 : 0`: V8 compiles it without a branch, which is 3-4x
+ * faster on data where the outcome is unpredictable.
+ */
+function numberMask(
+  values: Float64Array,
+  n: number,
+  op: FilterCondition['op'],
+  x: number,
+  y: number,
+  test: NumberTest,
+  out: Uint8Array,
+): void {
+  switch (op) {
+    case 'equals':
+      for (let i = 0; i < n; i++) out[i] = Number((values[i] ?? NaN) === x);
+      return;
+    case 'lessThan':
+      for (let i = 0; i < n; i++) out[i] = Number((values[i] ?? NaN) < x);
+      return;
+    case 'lessOrEqual':
+      for (let i = 0; i < n; i++) out[i] = Number((values[i] ?? NaN) <= x);
+      return;
+    case 'greaterThan':
+      for (let i = 0; i < n; i++) out[i] = Number((values[i] ?? NaN) > x);
+      return;
+    case 'greaterOrEqual':
+      for (let i = 0; i < n; i++) out[i] = Number((values[i] ?? NaN) >= x);
+      return;
+    case 'between':
+      for (let i = 0; i < n; i++) {
+        const v = values[i] ?? NaN;
+        out[i] = Number(v >= x) & Number(v <= y);
+      }
+      return;
+    default:
+      for (let i = 0; i < n; i++) out[i] = Number(test(values[i] ?? NaN));
+  }
 }
 
 type NumberTest = (v: number) => boolean;
@@ -172,46 +335,6 @@ function stringTest(cond: FilterCondition, type: ColumnType): StringTest | 'miss
     case 'isNotMissing':
       return 'present';
   }
-}
-
-function evaluateCondition(table: Table, cond: FilterCondition): Uint8Array {
-  const c = columnIndexOf(table, cond.column);
-  const type = table.columns[c]?.type ?? 'text';
-  const out = new Uint8Array(table.rowCount);
-  const kind = encodingKindOf(type);
-  const numTest = kind === 'number' || kind === 'time' ? numberTest(cond, type) : undefined;
-  const boolTest = kind === 'boolean' ? booleanTest(cond, type) : undefined;
-  const strTest = kind === 'string' ? stringTest(cond, type) : undefined;
-  for (const chunk of table.chunks) {
-    const base = chunk.index << CHUNK_SHIFT;
-    const column = chunk.columns[c] as EncodedColumn;
-    const n = chunk.rowCount;
-    if (column.kind === 'number' || column.kind === 'time') {
-      const values = column.values;
-      const test = numTest as NumberTest;
-      for (let i = 0; i < n; i++) out[base + i] = test(values[i] ?? NaN) ? 1 : 0;
-    } else if (column.kind === 'boolean') {
-      const table3 = boolTest as Uint8Array;
-      const values = column.values;
-      for (let i = 0; i < n; i++) out[base + i] = table3[values[i] ?? MISSING_BOOLEAN] ?? 0;
-    } else {
-      const codes = column.codes;
-      if (strTest === 'missing' || strTest === 'present') {
-        const wantMissing = strTest === 'missing';
-        for (let i = 0; i < n; i++) out[base + i] = (codes[i] === MISSING_CODE) === wantMissing ? 1 : 0;
-        continue;
-      }
-      const test = strTest as StringTest;
-      const dict = column.dictionary;
-      const matches = new Uint8Array(dict.length);
-      for (let d = 0; d < dict.length; d++) matches[d] = test(dict[d] ?? '') ? 1 : 0;
-      for (let i = 0; i < n; i++) {
-        const code = codes[i] ?? MISSING_CODE;
-        out[base + i] = code === MISSING_CODE ? 0 : (matches[code] ?? 0);
-      }
-    }
-  }
-  return out;
 }
 
 /** Result per stored byte (0 false, 1 true, 2 missing). */

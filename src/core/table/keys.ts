@@ -4,38 +4,50 @@
  * Missing is NaN throughout.
  */
 import { bucketStart } from './civil';
+import { isSharedAllRows, stringRanks } from './cache';
 import { CHUNK_MASK, CHUNK_SHIFT, MISSING_BOOLEAN, MISSING_CODE } from './types';
 import type { EncodedColumn, Table, TimeBucket } from './types';
 
-/** Code-unit order: deterministic in every engine and locale (documented; no collation yet). */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+export { compareStrings, stringRanks } from './cache';
+export type { StringRanks } from './cache';
+
+/**
+ * A maximal run rows[from..to) of selected rows that lie in one chunk. When the run is
+ * consecutive rows (no filter, or a dense one), `contiguous` is set and row i's offset in the
+ * chunk is simply i + shift, which saves the hot loops an indirection.
+ */
+export interface Run {
+  readonly rows: Uint32Array;
+  readonly from: number;
+  readonly to: number;
+  readonly contiguous: boolean;
+  readonly shift: number;
 }
 
-export interface StringRanks {
-  /** All distinct strings of the column, sorted. */
-  readonly sorted: string[];
-  /** Per chunk: dictionary code → rank in `sorted`. */
-  readonly perChunk: Uint32Array[];
-}
-
-export function stringRanks(table: Table, columnIndex: number): StringRanks {
-  const distinct = new Set<string>();
-  for (const chunk of table.chunks) {
-    const col = chunk.columns[columnIndex];
-    if (col?.kind === 'string') for (const s of col.dictionary) distinct.add(s);
+/**
+ * Calls `visit(chunkIndex, run)` for each run of rows in one chunk, so per-row work can be a
+ * tight loop over one chunk's typed arrays. Ascending rows (what filters produce) give one run
+ * per chunk.
+ */
+export function forEachChunkRun(rows: Uint32Array, visit: (chunkIndex: number, run: Run) => void): void {
+  const n = rows.length;
+  const all = isSharedAllRows(rows);
+  let from = 0;
+  while (from < n) {
+    const chunkIndex = (rows[from] ?? 0) >>> CHUNK_SHIFT;
+    let to = from + 1;
+    if (all) to = Math.min(n, (chunkIndex + 1) << CHUNK_SHIFT);
+    else while (to < n && (rows[to] ?? 0) >>> CHUNK_SHIFT === chunkIndex) to++;
+    const start = (rows[from] ?? 0) & CHUNK_MASK;
+    const last = (rows[to - 1] ?? 0) & CHUNK_MASK;
+    // Rows ascend within a run only if they are exactly start..last.
+    let contiguous = last - start === to - from - 1;
+    if (contiguous && !all)
+      for (let i = from + 1; contiguous && i < to; i++)
+        if (rows[i] !== (rows[i - 1] ?? 0) + 1) contiguous = false;
+    visit(chunkIndex, { rows, from, to, contiguous, shift: start - from });
+    from = to;
   }
-  const sorted = [...distinct].sort(compareStrings);
-  const rank = new Map<string, number>();
-  sorted.forEach((s, i) => rank.set(s, i));
-  const perChunk = table.chunks.map((chunk) => {
-    const col = chunk.columns[columnIndex];
-    const dict = col?.kind === 'string' ? col.dictionary : [];
-    const map = new Uint32Array(dict.length);
-    dict.forEach((s, i) => (map[i] = rank.get(s) ?? 0));
-    return map;
-  });
-  return { sorted, perChunk };
 }
 
 /** Comparable numeric key per selected row (NaN = missing). */
@@ -48,36 +60,38 @@ export function numericKeys(
   const out = new Float64Array(rows.length);
   const first = table.chunks[0]?.columns[columnIndex];
   const ranks = first?.kind === 'string' ? stringRanks(table, columnIndex) : undefined;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] ?? 0;
-    const chunkIndex = row >>> CHUNK_SHIFT;
+  forEachChunkRun(rows, (chunkIndex, { from, to }) => {
     const col = table.chunks[chunkIndex]?.columns[columnIndex] as EncodedColumn;
-    const offset = row & CHUNK_MASK;
-    out[i] = keyAt(col, offset, ranks?.perChunk[chunkIndex], bucket);
-  }
+    switch (col.kind) {
+      case 'number':
+      case 'time': {
+        const values = col.values;
+        if (col.kind === 'time' && bucket !== undefined) {
+          for (let i = from; i < to; i++) {
+            const v = values[(rows[i] ?? 0) & CHUNK_MASK] ?? NaN;
+            out[i] = v !== v ? v : bucketStart(v, bucket);
+          }
+        } else for (let i = from; i < to; i++) out[i] = values[(rows[i] ?? 0) & CHUNK_MASK] ?? NaN;
+        break;
+      }
+      case 'boolean': {
+        const values = col.values;
+        for (let i = from; i < to; i++) {
+          const v = values[(rows[i] ?? 0) & CHUNK_MASK] ?? MISSING_BOOLEAN;
+          out[i] = v === MISSING_BOOLEAN ? NaN : v;
+        }
+        break;
+      }
+      case 'string': {
+        const codes = col.codes;
+        const map = ranks?.perChunk[chunkIndex] ?? new Uint32Array(0);
+        for (let i = from; i < to; i++) {
+          const code = codes[(rows[i] ?? 0) & CHUNK_MASK] ?? MISSING_CODE;
+          out[i] = code === MISSING_CODE ? NaN : (map[code] ?? NaN);
+        }
+        break;
+      }
+    }
+  });
   return out;
-}
-
-function keyAt(
-  col: EncodedColumn,
-  offset: number,
-  ranks: Uint32Array | undefined,
-  bucket?: TimeBucket,
-): number {
-  switch (col.kind) {
-    case 'number':
-      return col.values[offset] ?? NaN;
-    case 'time': {
-      const v = col.values[offset] ?? NaN;
-      return bucket === undefined || Number.isNaN(v) ? v : bucketStart(v, bucket);
-    }
-    case 'boolean': {
-      const v = col.values[offset] ?? MISSING_BOOLEAN;
-      return v === MISSING_BOOLEAN ? NaN : v;
-    }
-    case 'string': {
-      const code = col.codes[offset] ?? MISSING_CODE;
-      return code === MISSING_CODE ? NaN : (ranks?.[code] ?? NaN);
-    }
-  }
 }

@@ -8,10 +8,13 @@ import { decodeChunk, tableFromValues, tableCell } from './chunk';
 import { filterRows } from './filter';
 import { sortRows } from './sort';
 import { groupRows } from './group';
+import { runView } from './run-view';
+import { convertTableColumn } from './convert';
+import { parseViewSpec } from './view-spec';
 import { bucketStart } from './civil';
 import { CHUNK_ROWS } from './types';
 import type { CellValue, ColumnSchema, Table } from './types';
-import type { Aggregate, FilterCondition, FilterGroup, SortKey } from './view-spec';
+import type { Aggregate, FilterCondition, FilterGroup, KeyExpr, SortKey } from './view-spec';
 
 const DAY = 86_400_000;
 const SCHEMA: ColumnSchema[] = [
@@ -195,6 +198,115 @@ const sortArb = fc.array(
   { maxLength: 3 },
 );
 
+const AGGREGATES: Aggregate[] = [
+  { op: 'count' },
+  { op: 'count', column: 'd' },
+  { op: 'sum', column: 'i' },
+  { op: 'mean', column: 'd' },
+  { op: 'min', column: 's' },
+  { op: 'max', column: 't' },
+  { op: 'median', column: 'i' },
+  { op: 'distinct', column: 's' },
+  { op: 'min', column: 'd' },
+  { op: 'max', column: 'i' },
+  { op: 'count', column: 'c' },
+  { op: 'max', column: 'c' },
+  { op: 'median', column: 'd' },
+  { op: 'distinct', column: 'd' }, // not integers: the sorting path
+  { op: 'distinct', column: 't' },
+];
+
+/**
+ * Keys of every kind, so both group-by paths are covered: dense (category, text, boolean,
+ * integer, calendar buckets) and general (decimal, unbucketed date, too wide for a flat array).
+ */
+const groupKeysArb = fc.subarray(
+  [
+    { column: 'c' },
+    { column: 't', bucket: 'month' as const },
+    { column: 'b' },
+    { column: 's' },
+    { column: 'i' },
+    { column: 'd' },
+    { column: 't' },
+    { column: 't', bucket: 'year' as const },
+    { column: 't', bucket: 'day' as const },
+  ],
+  { minLength: 1, maxLength: 3 },
+);
+
+function refMedian(values: number[]): number | null {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
+  const mid = (sorted.length - 1) / 2;
+  return ((sorted[Math.floor(mid)] ?? 0) + (sorted[Math.ceil(mid)] ?? 0)) / 2;
+}
+
+/** Expected group-by of AGGREGATES: groups in order of first occurrence among `selected`. */
+function refGroupBy(
+  rows: CellValue[][],
+  selected: Iterable<number>,
+  keys: readonly KeyExpr[],
+): CellValue[][] {
+  const groups = new Map<string, { key: CellValue[]; rows: CellValue[][] }>();
+  for (const i of selected) {
+    const row = rows[i] ?? [];
+    const key = keys.map((k) => {
+      const v = row[SCHEMA.findIndex((s) => s.name === k.column)] ?? null;
+      return k.bucket !== undefined && typeof v === 'number' ? bucketStart(v, k.bucket) : v;
+    });
+    const id = JSON.stringify(key);
+    const g = groups.get(id) ?? { key, rows: [] };
+    g.rows.push(row);
+    groups.set(id, g);
+  }
+  return [...groups.values()].map(({ key, rows: members }) => {
+    const col = (name: string): CellValue[] =>
+      members.map((r) => r[SCHEMA.findIndex((s) => s.name === name)] ?? null).filter((v) => v !== null);
+    const nums = (name: string): number[] => col(name) as number[];
+    const median = refMedian(nums('i'));
+    const strings = col('s') as string[];
+    const times = nums('t');
+    const cats = col('c') as string[];
+    return [
+      ...key,
+      members.length,
+      col('d').length,
+      nums('i').reduce((a, b) => a + b, 0),
+      nums('d').length === 0 ? null : nums('d').reduce((a, b) => a + b, 0) / nums('d').length,
+      strings.length === 0 ? null : strings.reduce((a, b) => (b < a ? b : a)),
+      times.length === 0 ? null : Math.max(...times),
+      median,
+      new Set(strings).size,
+      nums('d').length === 0 ? null : Math.min(...nums('d')),
+      nums('i').length === 0 ? null : Math.max(...nums('i')),
+      cats.length,
+      cats.length === 0 ? null : cats.reduce((a, b) => (b > a ? b : a)),
+      refMedian(nums('d')),
+      new Set(nums('d')).size,
+      new Set(times).size,
+    ];
+  });
+}
+
+function tableRows(result: Table): CellValue[][] {
+  const out: CellValue[][] = [];
+  for (let r = 0; r < result.rowCount; r++) out.push(result.columns.map((_, c) => tableCell(result, c, r)));
+  return out;
+}
+
+function expectGrouped(result: Table, expected: CellValue[][]): void {
+  const actual = tableRows(result);
+  expect(actual.length).toBe(expected.length);
+  actual.forEach((row, r) => {
+    row.forEach((v, c) => {
+      const e = expected[r]?.[c];
+      if (typeof v === 'number' && typeof e === 'number') expect(v).toBeCloseTo(e, 9);
+      else expect(v).toEqual(e);
+    });
+  });
+}
+
 describe('query engine vs reference', () => {
   it('filters like the row-by-row reference', () => {
     fc.assert(
@@ -220,76 +332,16 @@ describe('query engine vs reference', () => {
   });
 
   it('groups and aggregates like the reference', () => {
-    const aggregates: Aggregate[] = [
-      { op: 'count' },
-      { op: 'count', column: 'd' },
-      { op: 'sum', column: 'i' },
-      { op: 'mean', column: 'd' },
-      { op: 'min', column: 's' },
-      { op: 'max', column: 't' },
-      { op: 'median', column: 'i' },
-      { op: 'distinct', column: 's' },
-    ];
-    const keyArb = fc.subarray(
-      [{ column: 'c' }, { column: 't', bucket: 'month' as const }, { column: 'b' }, { column: 's' }],
-      { minLength: 1, maxLength: 2 },
-    );
     fc.assert(
-      fc.property(rowsArb, keyArb, filterArb, (rows, keys, filter) => {
+      fc.property(rowsArb, groupKeysArb, filterArb, (rows, keys, filter) => {
         const table = tableOf(rows);
         const selected = filterRows(table, filter);
-        const result = groupRows(table, selected, { keys, aggregates });
-        // reference
-        const groups = new Map<string, { key: CellValue[]; rows: CellValue[][] }>();
-        for (const i of selected) {
-          const row = rows[i] ?? [];
-          const key = keys.map((k) => {
-            const v = row[SCHEMA.findIndex((s) => s.name === k.column)] ?? null;
-            return k.bucket !== undefined && typeof v === 'number' ? bucketStart(v, k.bucket) : v;
-          });
-          const id = JSON.stringify(key);
-          const g = groups.get(id) ?? { key, rows: [] };
-          g.rows.push(row);
-          groups.set(id, g);
-        }
-        const expected = [...groups.values()].map(({ key, rows: members }) => {
-          const col = (name: string): CellValue[] =>
-            members.map((r) => r[SCHEMA.findIndex((s) => s.name === name)] ?? null).filter((v) => v !== null);
-          const nums = (name: string): number[] => col(name) as number[];
-          const sortedI = nums('i').sort((a, b) => a - b);
-          const median =
-            sortedI.length === 0
-              ? null
-              : ((sortedI[Math.floor((sortedI.length - 1) / 2)] ?? 0) +
-                  (sortedI[Math.ceil((sortedI.length - 1) / 2)] ?? 0)) /
-                2;
-          const strings = col('s') as string[];
-          const times = nums('t');
-          return [
-            ...key,
-            members.length,
-            col('d').length,
-            nums('i').reduce((a, b) => a + b, 0),
-            nums('d').length === 0 ? null : nums('d').reduce((a, b) => a + b, 0) / nums('d').length,
-            strings.length === 0 ? null : strings.reduce((a, b) => (b < a ? b : a)),
-            times.length === 0 ? null : Math.max(...times),
-            median,
-            new Set(strings).size,
-          ];
-        });
-        const actual: CellValue[][] = [];
-        for (let r = 0; r < result.rowCount; r++)
-          actual.push(result.columns.map((_, c) => tableCell(result, c, r)));
-        expect(actual.length).toBe(expected.length);
-        actual.forEach((row, r) => {
-          row.forEach((v, c) => {
-            const e = expected[r]?.[c];
-            if (typeof v === 'number' && typeof e === 'number') expect(v).toBeCloseTo(e, 9);
-            else expect(v).toEqual(e);
-          });
-        });
+        expectGrouped(
+          groupRows(table, selected, { keys, aggregates: AGGREGATES }),
+          refGroupBy(rows, selected, keys),
+        );
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
   });
 
@@ -335,5 +387,105 @@ describe('query engine vs reference', () => {
       { column: 't', direction: 'asc' },
     ];
     expect([...sortRows(table, selected, sort, 100)]).toEqual(refSort(rows, expected, sort).slice(0, 100));
+  });
+  it('runView gives the same answers warm (cached ranks, buckets, scratch) as on a fresh table', () => {
+    const specArb = fc.record({
+      filters: filterArb,
+      sort: sortArb,
+      groupBy: fc.option(
+        groupKeysArb.map((keys) => ({ keys, aggregates: AGGREGATES })),
+        { nil: undefined },
+      ),
+    });
+    fc.assert(
+      fc.property(rowsArb, fc.array(specArb, { minLength: 1, maxLength: 4 }), (rows, specs) => {
+        const table = tableOf(rows); // one table re-queried, as the worker does
+        for (const spec of specs) {
+          // A group-by's sort applies to its result, whose columns are the keys and aggregates.
+          const sort =
+            spec.groupBy === undefined ? spec.sort : [{ column: 'count', direction: 'desc' as const }];
+          const view = parseViewSpec({ ...spec, sort });
+          for (const options of [{ limit: 7 }, {}]) {
+            const fresh = runView(tableOf(rows), view, options);
+            for (let run = 0; run < 2; run++) {
+              const warm = runView(table, view, options);
+              expect([...warm.rows]).toEqual([...fresh.rows]);
+              expect(tableRows(warm.table)).toEqual(tableRows(fresh.table));
+              expect(warm.matchedRows).toBe(fresh.matchedRows);
+              // Callers own (and may transfer or overwrite) the rows they get back.
+              warm.rows.fill(0);
+            }
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("a converted column is not answered from the old column's caches", () => {
+    fc.assert(
+      fc.property(rowsArb, (rows) => {
+        const table = tableOf(rows);
+        const view = parseViewSpec({
+          groupBy: {
+            keys: [{ column: 's' }, { column: 'i' }],
+            aggregates: [{ op: 'count' }, { op: 'max', column: 's' }],
+          },
+          sort: [{ column: 's', direction: 'asc' }],
+        });
+        runView(table, view); // warm the caches of the original columns
+        for (const [name, type] of [
+          ['i', 'text'],
+          ['s', 'category'],
+          ['i', 'decimal'],
+        ] as const) {
+          const converted = convertTableColumn(table, name, type).table;
+          const cold = tableFromValues(
+            converted.columns,
+            converted.columns.map((_, c) =>
+              Array.from({ length: converted.rowCount }, (_, r) => tableCell(converted, c, r)),
+            ),
+          );
+          const warm = runView(converted, view);
+          const expected = runView(cold, view);
+          expect(tableRows(warm.table)).toEqual(tableRows(expected.table));
+          expect([...warm.rows]).toEqual([...expected.rows]);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('groups across chunk boundaries, unfiltered and filtered', () => {
+    const n = 2 * CHUNK_ROWS + 4_321;
+    const rows: CellValue[][] = Array.from({ length: n }, (_, i) => [
+      i % 11 === 0 ? null : i % 9,
+      i % 5 === 0 ? null : (i % 13) / 4,
+      i % 3 === 0,
+      i % 17 === 0 ? null : Date.UTC(2023, 0, 1) + (i % 500) * DAY,
+      ['red', 'green', 'blue'][i % 3] ?? null,
+      STRINGS[(i * 7) % STRINGS.length] ?? null,
+    ]);
+    const table = tableOf(rows);
+    const keys: KeyExpr[] = [{ column: 'c' }, { column: 't', bucket: 'month' }];
+    const all = Uint32Array.from(rows.keys());
+    expectGrouped(groupRows(table, all, { keys, aggregates: AGGREGATES }), refGroupBy(rows, all, keys));
+    const view = runView(table, parseViewSpec({ groupBy: { keys, aggregates: AGGREGATES } }));
+    expectGrouped(view.table, refGroupBy(rows, all, keys));
+    const filter: FilterGroup = {
+      kind: 'group',
+      combinator: 'or',
+      children: [
+        { kind: 'condition', column: 'i', op: 'lessThan', value: 3 },
+        { kind: 'condition', column: 's', op: 'equals', value: 'zz' },
+      ],
+    };
+    const selected = filterRows(table, filter);
+    expect([...selected]).toEqual(rows.flatMap((r, i) => (refFilter(r, filter) ? [i] : [])));
+    for (const k of [keys, [{ column: 'd' }, { column: 'b' }], [{ column: 'i' }]] as KeyExpr[][])
+      expectGrouped(
+        groupRows(table, selected, { keys: k, aggregates: AGGREGATES }),
+        refGroupBy(rows, selected, k),
+      );
   });
 });

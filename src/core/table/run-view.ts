@@ -2,7 +2,8 @@
  * Evaluates a ViewSpec: filter the source rows, then group-by or pivot (if any), then sort the
  * result, optionally only the first `limit` rows (top-K path for the grid's first screen).
  */
-import { filterRows } from './filter';
+import { sharedAllRows } from './cache';
+import { filterRows, isEmptyGroup } from './filter';
 import { groupRows, pivotRows } from './group';
 import { sortRows } from './sort';
 import type { Table } from './types';
@@ -22,7 +23,16 @@ export interface ViewResult {
 }
 
 export function runView(source: Table, spec: ViewSpec, options: { limit?: number } = {}): ViewResult {
-  const matched = filterRows(source, spec.filters);
+  // Unfiltered, the matched rows are 0..n-1. Group-by, pivot and sort/limit only read them and
+  // return new arrays, so they can share the table's cached copy instead of allocating (and
+  // page-faulting) a fresh 4 MB array per run; only a plain listing returns `matched` itself.
+  const readOnly =
+    spec.groupBy !== undefined ||
+    spec.pivot !== undefined ||
+    spec.sort.length > 0 ||
+    options.limit !== undefined;
+  const matched =
+    readOnly && isEmptyGroup(spec.filters) ? sharedAllRows(source) : filterRows(source, spec.filters);
   let table = source;
   let rows = matched;
   let droppedPivotColumns = 0;
