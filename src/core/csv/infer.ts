@@ -55,6 +55,27 @@ export function inferBatch(
   state.mask = mask;
 }
 
+/** `inferBatch` over field `field` of row-major records (a missing field reads as ''). */
+export function inferRecords(
+  state: ColumnInference,
+  records: readonly (readonly string[])[],
+  count: number,
+  field: number,
+  isMissing: (value: string) => boolean,
+): void {
+  let mask = state.mask;
+  let present = 0;
+  for (let r = 0; r < count; r++) {
+    const v = records[r]?.[field] ?? '';
+    if (isMissing(v)) continue;
+    present++;
+    if (mask !== 0) mask &= classifyValue(v);
+  }
+  state.missing += count - present;
+  state.present += present;
+  state.mask = mask;
+}
+
 /**
  * Adds a chunk's dictionary (its distinct strings) to the column's distinct set. Fed from the
  * encoded chunk rather than from every value, so a repeated string costs one Map hit, not two.
