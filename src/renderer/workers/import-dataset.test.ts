@@ -12,6 +12,7 @@ import type {
   ImportSource,
 } from './import-dataset';
 import { importDataset } from './import-dataset';
+import { sha256OfStream } from './hash-file';
 
 let db: KpoDatabase;
 let datasets: DatasetsRepository;
@@ -178,6 +179,52 @@ describe('importing a dataset', () => {
     const outcome = await importDataset(file(content), request(), deps());
     expect(outcome).toMatchObject({ status: 'failed', code });
     expect(outcome.status === 'failed' && outcome.message).toMatch(message);
+    await nothingStored();
+  });
+
+  it('takes the hash from a parallel hasher when given one, and fails the import if it fails', async () => {
+    const text = 'a,b\n1,x\n2,y\n';
+    const hashed: string[] = [];
+    const good = await importDataset(
+      file(text),
+      request(),
+      deps({
+        hashFile: async (source, signal) => {
+          hashed.push(source.name);
+          return sha256OfStream(source.stream(), signal);
+        },
+      }),
+    );
+    expect(good).toMatchObject({ status: 'ready' });
+    expect(hashed).toEqual(['data.csv']);
+    expect((await datasets.get('d1'))?.sha256).toBe(createHash('sha256').update(text).digest('hex'));
+
+    const bad = await importDataset(
+      file(text),
+      request({ datasetId: 'd2' }),
+      deps({ hashFile: async () => Promise.reject(new Error('the disk went away')) }),
+    );
+    expect(bad).toEqual({ status: 'failed', code: 'unexpected', message: 'the disk went away' });
+    expect(await datasets.get('d2')).toBeUndefined();
+  });
+
+  it('stops a parallel hash that is still running when the import fails', async () => {
+    let stopped = false;
+    const outcome = await importDataset(
+      file(''),
+      request(),
+      deps({
+        hashFile: async (_source, signal) =>
+          new Promise<string>((_, reject) => {
+            signal.addEventListener('abort', () => {
+              stopped = true;
+              reject(new Error('stopped'));
+            });
+          }),
+      }),
+    );
+    expect(outcome).toMatchObject({ status: 'failed', code: 'empty-file' });
+    expect(stopped).toBe(true);
     await nothingStored();
   });
 

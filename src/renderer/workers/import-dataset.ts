@@ -73,6 +73,12 @@ export interface ImportDependencies {
   estimateStorage?: () => Promise<StorageEstimateLike>;
   /** How often progress is reported at most, in ms. */
   progressIntervalMs?: number;
+  /**
+   * SHA-256 (hex) of the file, computed alongside the import (e.g. in another worker, reading the
+   * file again); aborted once the import ends. Without it the import hashes the bytes it reads,
+   * on its own thread.
+   */
+  hashFile?: (file: ImportSource, signal: AbortSignal) => Promise<string>;
 }
 
 class ImportCancelled extends Error {
@@ -118,6 +124,11 @@ export async function importDataset(
   let storedBytes = 0;
   let lastBytesRead = 0;
   let began = false;
+  /** Stops a parallel hash when the import ends early, or is cancelled while waiting for it. */
+  const hashing = new AbortController();
+  signal.addEventListener('abort', () => {
+    hashing.abort();
+  });
 
   const streamOnce = async (
     options: CsvImportOptions,
@@ -172,10 +183,13 @@ export async function importDataset(
       sizeBytes: file.size,
     });
     began = true;
-    const hash = sha256.create();
+    const inlineHash = deps.hashFile === undefined ? sha256.create() : undefined;
+    const parallelHash = deps.hashFile?.(file, hashing.signal);
+    // Awaited only after the first pass; a failure before then must not go unhandled meanwhile.
+    parallelHash?.catch(() => undefined);
     const overrides = request.overrides ?? {};
-    let result = await streamOnce({ ...overrides }, 'reading', hash);
-    const digest = bytesToHex(hash.digest());
+    let result = await streamOnce({ ...overrides }, 'reading', inlineHash);
+    const digest = inlineHash ? bytesToHex(inlineHash.digest()) : await (parallelHash ?? '');
     if (result.status === 'restart') {
       // A late value changed a column's storage kind: the chunks written so far are unusable.
       await datasets.discardChunks(request.datasetId);
@@ -213,6 +227,7 @@ export async function importDataset(
       rejectedValues: report.columns.reduce((n, c) => n + c.rejectedCount, 0),
     };
   } catch (error) {
+    hashing.abort();
     if (began) await datasets.remove(request.datasetId).catch(() => undefined);
     if (error instanceof ImportCancelled || signal.aborted) return { status: 'cancelled' };
     if (error instanceof CsvImportError) {
