@@ -2,8 +2,8 @@
  * The core importer alone, as the import worker drives it: a CSV file fed in 1 MiB slices,
  * optionally hashed with noble SHA-256 on the same thread. For `node --cpu-prof` and timing:
  *
- *   npx rolldown bench/import-profile.ts --format esm --platform node -o bench/data/import-profile.mjs
- *   node bench/data/import-profile.mjs /tmp/orders-1000000.csv [--no-hash] [--runs 3] [--check]
+ *   npx rolldown bench/import-profile.ts --format esm --platform node -o node_modules/.cache/bench/import-profile.mjs
+ *   node node_modules/.cache/bench/import-profile.mjs /tmp/orders-1000000.csv [--no-hash] [--runs 3] [--check]
  *
  * --check also prints a fingerprint of the chunks and report, to confirm a change kept the output.
  */
