@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CsvImportError } from './errors';
 import { createCsvImporter } from './importer';
+import { missingMatcher } from './infer';
+import { DEFAULT_MISSING_TOKENS } from '../table/values';
 import { importBytes, importTable, importText } from './test-helpers';
 import { CHUNK_ROWS } from '../table/types';
 import type { Table } from '../table/types';
@@ -366,5 +369,33 @@ describe('type inference', () => {
     const result = importer.finish();
     expect(importer.progress().rowsParsed).toBe(100_000);
     expect(result.report.rowCount).toBe(100_000);
+  });
+});
+
+describe('missingMatcher', () => {
+  /** What the matcher was before its first-character filter. */
+  function referenceMatcher(tokens: readonly string[]): (value: string) => boolean {
+    const set = new Set(tokens);
+    const maxLength = Math.max(0, ...tokens.map((t) => t.length));
+    return (value) =>
+      (value.length <= maxLength && set.has(value)) || (value.charCodeAt(0) <= 32 && value.trim() === '');
+  }
+
+  it('agrees with a plain Set lookup plus the whitespace rule, for any tokens and values', () => {
+    const text = fc.oneof(
+      fc.string({ maxLength: 5 }),
+      fc.constantFrom('', ' ', '\t', '\u00a0', 'NA', 'N/A', 'null', 'NULL', '-', '-1', 'ñ', 'n/a', '—'),
+    );
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 6 }), fc.array(text, { maxLength: 20 }), (tokens, values) => {
+        const fast = missingMatcher(tokens);
+        const reference = referenceMatcher(tokens);
+        for (const v of values) expect(fast(v)).toBe(reference(v));
+      }),
+      { numRuns: 3000 },
+    );
+    const defaults = missingMatcher(DEFAULT_MISSING_TOKENS);
+    expect(['', ' ', 'NA', 'N/A', 'null', 'NULL', '-'].every(defaults)).toBe(true);
+    expect(['0', '-1', 'na', 'None', 'x'].some(defaults)).toBe(false);
   });
 });

@@ -114,9 +114,22 @@ export function missingMatcher(tokens: readonly string[]): (value: string) => bo
   const set = new Set(tokens);
   let maxLength = 0;
   for (const t of tokens) maxLength = Math.max(maxLength, t.length);
-  // Length check first: nearly all present values are longer than "N/A", so the Set is rarely hit.
+  // Which first characters (below 128) start a token: short values such as "7" or "0.2" are
+  // ruled out by one array read instead of hashing them for the Set.
+  const starts = new Uint8Array(128);
+  let nonAsciiStart = false;
+  for (const t of tokens) {
+    const c = t.charCodeAt(0);
+    if (c < 128) starts[c] = 1;
+    else if (t !== '') nonAsciiStart = true;
+  }
   // Whitespace-only cells count as missing too: they carry no value and would otherwise turn a
   // numeric column into text.
-  return (value) =>
-    (value.length <= maxLength && set.has(value)) || (value.charCodeAt(0) <= 32 && value.trim() === '');
+  return (value) => {
+    const n = value.length;
+    if (n > maxLength) return value.charCodeAt(0) <= 32 && value.trim() === '';
+    const c = value.charCodeAt(0);
+    if (n > 0 && c > 32 && (c < 128 ? starts[c] === 0 : !nonAsciiStart)) return false;
+    return set.has(value) || (c <= 32 && value.trim() === '');
+  };
 }
