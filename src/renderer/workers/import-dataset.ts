@@ -145,12 +145,20 @@ export async function importDataset(
       const p = importer.progress();
       deps.onProgress({ phase, bytesRead: p.bytesRead, totalBytes: file.size, rowsParsed: p.rowsParsed });
     };
+    /**
+     * The write of the last chunk handed over. Only that one is waited for before the next, so the
+     * file is read and parsed on while IndexedDB commits (at most one chunk extra in memory).
+     */
+    let writing: Promise<void> = Promise.resolve();
     const store = async (chunks: TableChunk[]): Promise<void> => {
       for (const chunk of chunks) {
         if (signal.aborted) throw new ImportCancelled();
         // Counted before the write, so a write refused for lack of space still counts as needed.
         storedBytes += chunkBytes(chunk);
-        await datasets.putChunk(request.datasetId, chunk);
+        await writing;
+        writing = datasets.putChunk(request.datasetId, chunk);
+        // A failure surfaces at the next await of `writing`; until then it is not unhandled.
+        writing.catch(() => undefined);
       }
     };
     try {
@@ -167,11 +175,14 @@ export async function importDataset(
       }
       const result = importer.finish();
       if (result.status === 'complete') await store(result.chunks);
+      await writing;
       report(true);
       return result;
     } finally {
       // Stops the file read early on cancel or error; a finished stream ignores it.
       await reader.cancel().catch(() => undefined);
+      // Whatever happened, no write may still be landing when the caller cleans up.
+      await writing.catch(() => undefined);
     }
   };
 
