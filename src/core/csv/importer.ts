@@ -38,6 +38,7 @@ import {
   finalType,
   inferBatch,
   inferRecords,
+  inferRecordsInto,
   isCategory,
   missingMatcher,
   newColumnInference,
@@ -299,8 +300,17 @@ export function createCsvImporter(options: CsvImportOptions = {}): CsvImporter {
     for (let c = 0; c < columns.length; c++) {
       const col = columns[c];
       if (col === undefined) continue;
-      if (col.hint === undefined || col.hint === 'string')
-        inferRecords(col.inference, queue, count, c, isMissing);
+      const inferred = col.hint === undefined || col.hint === 'string';
+      const appendStored = encoders[c]?.appendStored;
+      if (inferred && appendStored !== undefined && restartReason === undefined && !chunkBroken) {
+        // Number and time columns: each value is parsed once, for its type and its stored value.
+        appendStored(count, (values, at) => {
+          inferRecordsInto(col.inference, queue, count, c, isMissing, values, at);
+        });
+        if (kindChangeReason(c, rowStart) !== undefined) chunkBroken = true;
+        continue;
+      }
+      if (inferred) inferRecords(col.inference, queue, count, c, isMissing);
       if (restartReason !== undefined || chunkBroken) continue;
       if (kindChangeReason(c, rowStart) !== undefined) {
         // Not encoded any further; the chunk's end names the column, as a whole-chunk check would.

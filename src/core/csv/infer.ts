@@ -14,6 +14,7 @@ import {
   FITS_DATETIME,
   FITS_DECIMAL,
   FITS_INTEGER,
+  classifyParsed,
   classifyValue,
 } from '../table/values';
 import type { ColumnType } from '../table/types';
@@ -70,6 +71,36 @@ export function inferRecords(
     if (isMissing(v)) continue;
     present++;
     if (mask !== 0) mask &= classifyValue(v);
+  }
+  state.missing += count - present;
+  state.present += present;
+  state.mask = mask;
+}
+
+/**
+ * `inferRecords` that also stores each value as a number or time column holds it (NaN when
+ * missing) in `out` from `at` on, parsing each value once for both. Only meaningful while the
+ * column keeps that storage kind; a value that changes it leaves the chunk unusable anyway.
+ */
+export function inferRecordsInto(
+  state: ColumnInference,
+  records: readonly (readonly string[])[],
+  count: number,
+  field: number,
+  isMissing: (value: string) => boolean,
+  out: Float64Array,
+  at: number,
+): void {
+  let mask = state.mask;
+  let present = 0;
+  for (let r = 0; r < count; r++) {
+    const v = records[r]?.[field] ?? '';
+    if (isMissing(v)) {
+      out[at + r] = NaN;
+      continue;
+    }
+    present++;
+    if (mask !== 0) mask &= classifyParsed(v, out, at + r);
   }
   state.missing += count - present;
   state.present += present;

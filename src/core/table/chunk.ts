@@ -236,6 +236,11 @@ export interface RawColumnEncoder {
    * text↔category), which stores the same values.
    */
   append(records: readonly (readonly string[])[], count: number, field: number, type: ColumnType): void;
+  /**
+   * Number and time columns only: lets `fill` write the next `count` stored values (already
+   * validated, NaN for missing) straight into the column, from index `at` on.
+   */
+  appendStored?: (count: number, fill: (values: Float64Array, at: number) => void) => void;
   /** The encoded column of the rows appended so far; the encoder is spent afterwards. */
   finish(): RawColumnEncoding;
 }
@@ -331,6 +336,10 @@ export function createRawColumnEncoder(
               reject(length, v);
             }
           }
+        },
+        appendStored(count, fill) {
+          fill(values, length);
+          length += count;
         },
         finish: () => ({ column: { kind, values: fit(values) }, rejectedCount, rejected }),
       };

@@ -10,6 +10,7 @@ import {
   FITS_DATETIME,
   FITS_DECIMAL,
   FITS_INTEGER,
+  classifyParsed,
   classifyValue,
   hasOuterSpace,
   parseBoolean,
@@ -39,11 +40,30 @@ const numberish = fc
   })
   .map((cs) => cs.join(''));
 
+/** What the importer stored for a value of this mask before classifyParsed: Number() or parseAs. */
+function referenceStored(raw: string, mask: number): number {
+  const s = hasOuterSpace(raw) ? raw.trim() : raw;
+  if (mask & (FITS_INTEGER | FITS_DECIMAL)) return Number(raw);
+  if (mask & FITS_DATE) return parseDate(s);
+  if (mask & FITS_DATETIME) return parseDateTime(s);
+  return NaN;
+}
+
+function expectParsedLikeReference(raw: string): void {
+  const out = new Float64Array(3);
+  const mask = classifyParsed(raw, out, 1);
+  expect(mask).toBe(referenceClassify(raw));
+  // Object.is: -0 must stay -0, as Number("-0.0") gives.
+  expect(Object.is(out[1], referenceStored(raw, mask))).toBe(true);
+  expect([out[0], out[2]]).toEqual([0, 0]);
+}
+
 describe('classifyValue', () => {
   it('agrees with the reference on number- and date-like strings', () => {
     fc.assert(
       fc.property(numberish, (s) => {
         expect(classifyValue(s)).toBe(referenceClassify(s));
+        expectParsedLikeReference(s);
       }),
       { numRuns: 20_000 },
     );
@@ -72,6 +92,7 @@ describe('classifyValue', () => {
     fc.assert(
       fc.property(value, fc.constantFrom('', ' ', '\t'), (s, pad) => {
         expect(classifyValue(pad + s + pad)).toBe(referenceClassify(pad + s + pad));
+        expectParsedLikeReference(pad + s + pad);
       }),
       { numRuns: 20_000 },
     );
@@ -100,5 +121,22 @@ describe('classifyValue', () => {
   ])('classifies %j as %i', (s, mask) => {
     expect(classifyValue(s)).toBe(mask);
     expect(referenceClassify(s)).toBe(mask);
+    expectParsedLikeReference(s);
+  });
+
+  it('builds plain decimals from their digits exactly as Number() rounds them', () => {
+    const decimal = fc
+      .tuple(
+        fc.constantFrom('', '-', '+'),
+        fc.stringMatching(/^(0|[1-9][0-9]{0,7})$/),
+        fc.stringMatching(/^[0-9]{0,7}$/),
+      )
+      .map(([sign, int, frac]) => `${sign}${int}.${frac}`);
+    fc.assert(
+      fc.property(decimal, (s) => {
+        expectParsedLikeReference(s);
+      }),
+      { numRuns: 50_000 },
+    );
   });
 });

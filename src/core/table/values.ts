@@ -237,6 +237,65 @@ function classifyCommonNumber(s: string): number {
   return i === n && digits >= 1 && digits <= 15 ? FITS_DECIMAL : 0;
 }
 
+/** Powers of ten up to 1e15, all exact doubles. */
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * classifyValue, and the value as an importer stores it: for a number, what Number() gives; for a
+ * date or datetime, epoch ms; otherwise NaN, written to `out[at]` so no object is made per value.
+ * Plain numbers are built from their digits while scanning: at most 15 digits make an exact
+ * integer mantissa, and dividing by an exact power of ten rounds once, correctly, as Number() does.
+ */
+export function classifyParsed(raw: string, out: Float64Array, at: number): number {
+  const s = hasOuterSpace(raw) ? raw.trim() : raw;
+  const c = s.charCodeAt(0);
+  if (!(isDigit(c) || c === C_MINUS || c === C_PLUS || c === C_DOT)) {
+    out[at] = NaN;
+    return parseBoolean(s) === undefined ? 0 : FITS_BOOLEAN;
+  }
+  const n = s.length;
+  let i = c === C_MINUS || c === C_PLUS ? 1 : 0;
+  const intStart = i;
+  let m = 0;
+  for (; i < n; i++) {
+    const d = s.charCodeAt(i) - C_0;
+    if (d < 0 || d > 9) break;
+    m = m * 10 + d;
+  }
+  const intDigits = i - intStart;
+  if (intDigits <= 1 || s.charCodeAt(intStart) !== C_0) {
+    if (i === n) {
+      if (intDigits >= 1 && intDigits <= 15) {
+        out[at] = c === C_MINUS ? -m : m;
+        return FITS_INTEGER | FITS_DECIMAL;
+      }
+    } else if (s.charCodeAt(i) === C_DOT) {
+      const fracStart = ++i;
+      for (; i < n; i++) {
+        const d = s.charCodeAt(i) - C_0;
+        if (d < 0 || d > 9) break;
+        m = m * 10 + d;
+      }
+      const fracDigits = i - fracStart;
+      if (i === n && intDigits + fracDigits >= 1 && intDigits + fracDigits <= 15) {
+        const v = m / (POW10[fracDigits] ?? NaN);
+        out[at] = c === C_MINUS ? -v : v;
+        return FITS_DECIMAL;
+      }
+    }
+  }
+  const mask = classifyValue(s);
+  out[at] =
+    mask & (FITS_INTEGER | FITS_DECIMAL)
+      ? Number(s)
+      : mask & FITS_DATE
+        ? parseDate(s)
+        : mask & FITS_DATETIME
+          ? parseDateTime(s)
+          : NaN;
+  return mask;
+}
+
 export function hasOuterSpace(s: string): boolean {
   return s.length > 0 && (s.charCodeAt(0) <= C_SPACE || s.charCodeAt(s.length - 1) <= C_SPACE);
 }
