@@ -12,10 +12,10 @@
  * the first CHUNK_ROWS records are inferred as a whole and then encoded, so the first chunk's
  * types settle over all of its rows. Every later chunk streams: each few thousand records (one
  * parsed piece of text) are inferred and encoded at once into the chunk's typed arrays, so
- * the parser's strings die young instead of living (and being promoted) for a whole chunk. Most later type changes need no
- * re-encoding because they keep the storage kind (integer→decimal share Float64Array,
- * date→datetime share epoch ms, text↔category share dictionary codes): those are relabelled in
- * the final schema. If a later batch changes a column's storage kind (e.g. a number column
+ * the parser's strings die young instead of living (and being promoted) for a whole chunk.
+ * Most later type changes need no re-encoding because they keep the storage kind
+ * (integer→decimal share Float64Array, date→datetime share epoch ms, text↔category share
+ * dictionary codes): those are relabelled in the final schema. If a later batch changes a column's storage kind (e.g. a number column
  * meets "n/a?" after 70,000 rows), the importer stops encoding, keeps inferring to learn every
  * final type, and `finish()` returns `{ status: 'restart', restartOptions }`: the caller discards
  * the chunks and streams the file once more with all types fixed. The common case costs one
