@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -115,14 +116,18 @@ test('a 200,000-row file shows progress, and Cancel leaves no dataset behind', a
   await expect(page.getByRole('heading', { name: 'No datasets yet' })).toBeVisible();
 });
 
-test('a 200,000-row file imports completely with its row count', async ({ page }) => {
+test('a 200,000-row file imports completely with its row count and SHA-256', async ({ page }) => {
   const datasets = new DatasetsPage(page);
-  await datasets.importFiles(writeFixture('big-complete.csv', bigCsv(200_000)));
+  const content = bigCsv(200_000);
+  await datasets.importFiles(writeFixture('big-complete.csv', content));
   await expect(page.getByRole('progressbar', { name: 'Import progress for big-complete.csv' })).toBeVisible();
   await expect(datasets.finished('big-complete.csv')).toContainText('200,000 rows, 5 columns', {
     timeout: 45_000,
   });
   await expect(datasets.row('big-complete').getByRole('cell').nth(2)).toHaveText('200,000');
+  // Hashed in a worker of its own beside the import, reading the file a second time.
+  await datasets.openReport('big-complete');
+  await expect(datasets.fact('SHA-256')).toContainText(createHash('sha256').update(content).digest('hex'));
 });
 
 test('ragged rows and renamed headers are imported and listed in the report with their line numbers', async ({

@@ -1,10 +1,25 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CsvImportError } from './errors';
 import { createCsvImporter } from './importer';
+import { missingMatcher } from './infer';
+import { DEFAULT_MISSING_TOKENS } from '../table/values';
 import { importBytes, importTable, importText } from './test-helpers';
 import { CHUNK_ROWS } from '../table/types';
+import type { Table } from '../table/types';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+/** A table as one string per chunk column (kind, values or codes, dictionary), for fast comparison. */
+function flatten(table: Table): string[] {
+  return table.chunks.flatMap((chunk) =>
+    chunk.columns.map((col) =>
+      col.kind === 'string'
+        ? `${chunk.rowCount} string ${col.codes.join()} ${JSON.stringify(col.dictionary)}`
+        : `${chunk.rowCount} ${col.kind} ${col.values.join()}`,
+    ),
+  );
+}
 
 function expectImportError(run: () => unknown, code: string, line?: number): void {
   try {
@@ -261,6 +276,78 @@ describe('type inference', () => {
     expect(rows[7]).toEqual(['7', false]);
   });
 
+  it('streams chunks after the first to the same table, whatever the slice size', () => {
+    // Over two chunks: quoted line breaks, malformed quotes, ragged and blank lines, forced and
+    // inferred types, missing values, a date column meeting datetimes and integers meeting decimals.
+    const lines = ['id,n,when,note,flag,code'];
+    for (let i = 0; i < 2 * CHUNK_ROWS + 500; i++) {
+      const n = i > CHUNK_ROWS + 100 && i % 3 === 0 ? `${i}.5` : i % 11 === 0 ? 'NA' : String(i);
+      const when = i < CHUNK_ROWS + 7 ? '2024-01-02' : '2024-01-02T03:04:05Z';
+      const note =
+        i % 97 === 0
+          ? '"two\nlines, ""quoted"""'
+          : i % 1001 === 0
+            ? '"ab"c"'
+            : `w${i % 5 === 0 ? i : i % 13}`;
+      let line = `${i},${n},${when},${note},${i % 2 === 0 ? 'yes' : 'no'},0${i % 5}`;
+      if (i % 4999 === 1) line += ',extra';
+      if (i % 7001 === 2) line = `${i},${n}`;
+      lines.push(line);
+      if (i % 9000 === 5) lines.push('');
+    }
+    const text = lines.join('\n') + '\n';
+    const options = {
+      columnTypes: [undefined, undefined, undefined, undefined, 'boolean', 'string'],
+    } as const;
+    const whole = importTable(text, options, 1 << 30);
+    expect(whole.result.schema.map((c) => c.type)).toEqual([
+      'integer',
+      'decimal',
+      'datetime',
+      'text',
+      'boolean',
+      'category',
+    ]);
+    expect(whole.result.report.malformedQuotes).toBeGreaterThan(100);
+    for (const sliceSize of [1 << 20, 4093]) {
+      const sliced = importTable(text, options, sliceSize);
+      expect(sliced.result.report).toEqual(whole.result.report);
+      // Flattened to strings: a deep comparison of the typed arrays takes seconds.
+      expect(flatten(sliced.table)).toEqual(flatten(whole.table));
+    }
+  });
+
+  it('counts a malformed quote once when a slice ends inside its record', () => {
+    // Papa keeps `ab"c` as the field's text (the quote after "ab" is literal) and reports it once.
+    const text = 'a,b\n' + '1,x\n'.repeat(20_000) + '2,"ab"c"\n3,y\n';
+    const bytes = utf8(text);
+    const at = text.indexOf('"ab"c');
+    for (let sliceSize = 1; sliceSize <= 12; sliceSize++) {
+      const importer = createCsvImporter();
+      importer.push(bytes.subarray(0, at));
+      for (let i = at; i < bytes.length; i += sliceSize) importer.push(bytes.subarray(i, i + sliceSize));
+      const result = importer.finish();
+      expect(result.report.malformedQuotes).toBe(1);
+    }
+    const { rows } = importTable(text, {}, 3);
+    expect(rows[20_000]).toEqual([2, 'ab"c']);
+  });
+
+  it('names the first column whose storage kind changed in a streamed chunk, by position', () => {
+    const lines = ['a,b'];
+    for (let i = 0; i < 2 * CHUNK_ROWS; i++) {
+      const a = i === CHUNK_ROWS + 60_000 ? 'late' : String(i);
+      const b = i === CHUNK_ROWS + 10 ? 'early' : String(i);
+      lines.push(`${a},${b}`);
+    }
+    const importer = createCsvImporter();
+    importer.push(utf8(lines.join('\n') + '\n'));
+    const result = importer.finish();
+    expect(result.status).toBe('restart');
+    if (result.status === 'restart')
+      expect(result.reason).toBe(`column "a" changed from number to text at row ${CHUNK_ROWS + 1}`);
+  });
+
   it('reports values that do not fit a forced type, with row numbers', () => {
     const { rows, result } = importTable('n\n1\nx\n3\ny\n', { columnTypes: ['integer'] });
     expect(rows.map((r) => r[0])).toEqual([1, null, 3, null]);
@@ -282,5 +369,33 @@ describe('type inference', () => {
     const result = importer.finish();
     expect(importer.progress().rowsParsed).toBe(100_000);
     expect(result.report.rowCount).toBe(100_000);
+  });
+});
+
+describe('missingMatcher', () => {
+  /** What the matcher was before its first-character filter. */
+  function referenceMatcher(tokens: readonly string[]): (value: string) => boolean {
+    const set = new Set(tokens);
+    const maxLength = Math.max(0, ...tokens.map((t) => t.length));
+    return (value) =>
+      (value.length <= maxLength && set.has(value)) || (value.charCodeAt(0) <= 32 && value.trim() === '');
+  }
+
+  it('agrees with a plain Set lookup plus the whitespace rule, for any tokens and values', () => {
+    const text = fc.oneof(
+      fc.string({ maxLength: 5 }),
+      fc.constantFrom('', ' ', '\t', '\u00a0', 'NA', 'N/A', 'null', 'NULL', '-', '-1', 'ñ', 'n/a', '—'),
+    );
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 6 }), fc.array(text, { maxLength: 20 }), (tokens, values) => {
+        const fast = missingMatcher(tokens);
+        const reference = referenceMatcher(tokens);
+        for (const v of values) expect(fast(v)).toBe(reference(v));
+      }),
+      { numRuns: 3000 },
+    );
+    const defaults = missingMatcher(DEFAULT_MISSING_TOKENS);
+    expect(['', ' ', 'NA', 'N/A', 'null', 'NULL', '-'].every(defaults)).toBe(true);
+    expect(['0', '-1', 'na', 'None', 'x'].some(defaults)).toBe(false);
   });
 });

@@ -9,21 +9,23 @@
  *   const result = importer.finish();                     // may also return final chunks
  *
  * Type strategy — optimistic single pass, second pass only when needed:
- * each batch of CHUNK_ROWS records is inferred and then encoded with the types known so far,
- * and only that batch's strings are alive at any time. Most later type changes need no
- * re-encoding because they keep the storage kind (integer→decimal share Float64Array,
- * date→datetime share epoch ms, text↔category share dictionary codes): those are relabelled in
- * the final schema. If a later batch changes a column's storage kind (e.g. a number column
+ * the first CHUNK_ROWS records are inferred as a whole and then encoded, so the first chunk's
+ * types settle over all of its rows. Every later chunk streams: each few thousand records (one
+ * parsed piece of text) are inferred and encoded at once into the chunk's typed arrays, so
+ * the parser's strings die young instead of living (and being promoted) for a whole chunk.
+ * Most later type changes need no re-encoding because they keep the storage kind
+ * (integer→decimal share Float64Array, date→datetime share epoch ms, text↔category share
+ * dictionary codes): those are relabelled in the final schema. If a later batch changes a column's storage kind (e.g. a number column
  * meets "n/a?" after 70,000 rows), the importer stops encoding, keeps inferring to learn every
  * final type, and `finish()` returns `{ status: 'restart', restartOptions }`: the caller discards
  * the chunks and streams the file once more with all types fixed. The common case costs one
  * parse; the worst case two, and it never holds the whole file as strings, nor a second copy.
  */
 import { CHUNK_ROWS, encodingKindOf } from '../table/types';
-import { encodeRawColumn } from '../table/chunk';
+import { createRawColumnEncoder, encodeRawColumn } from '../table/chunk';
 import { DEFAULT_MISSING_TOKENS } from '../table/values';
 import type { ColumnSchema, ColumnType, EncodingKind, TableChunk } from '../table/types';
-import type { RejectedValue } from '../table/chunk';
+import type { RawColumnEncoder, RejectedValue } from '../table/chunk';
 import { CsvImportError } from './errors';
 import { SNIFF_BYTES, createStreamingDecoder } from './decode';
 import type { CsvEncoding, EncodingDecision } from './decode';
@@ -35,6 +37,8 @@ import { countLineBreaks, recordStartLines } from './lines';
 import {
   finalType,
   inferBatch,
+  inferRecords,
+  inferRecordsInto,
   isCategory,
   missingMatcher,
   newColumnInference,
@@ -133,6 +137,12 @@ export interface CsvImporter {
 
 const DEFAULT_MAX_RECORD_CHARS = 16 * 1024 * 1024;
 
+/**
+ * Papa is fed whole lines about this long at a time: the strings and arrays it makes for a piece
+ * (a few thousand records) are encoded and dropped before the young generation fills up.
+ */
+const PARSE_PIECE_CHARS = 256 * 1024;
+
 interface ColumnState {
   readonly inference: ColumnInference;
   readonly hint: ColumnTypeHint | undefined;
@@ -169,9 +179,18 @@ export function createCsvImporter(options: CsvImportOptions = {}): CsvImporter {
   let names: string[] | undefined;
   let headerNotices: HeaderNotice[] = [];
   let columns: ColumnState[] = [];
+  /** Chunk 0's raw values, column-major; unused once `streaming`. */
   let batch: string[][] = [];
+  /** Rows of the chunk being built (in `batch`, or encoded or queued when streaming). */
   let batchRows = 0;
   let restartReason: string | undefined;
+  /** After chunk 0: records are encoded as they come, a parsed piece at a time. */
+  let streaming = false;
+  let encoders: RawColumnEncoder[] = [];
+  /** Accepted records not encoded yet (row-major, as Papa made them). */
+  const queue: string[][] = [];
+  /** A column's storage kind changed in the chunk being streamed: it will not be emitted. */
+  let chunkBroken = false;
 
   let raggedCount = 0;
   let padded = 0;
@@ -239,14 +258,94 @@ export function createCsvImporter(options: CsvImportOptions = {}): CsvImporter {
     });
     const rowCount = batchRows;
     batchRows = 0;
-    // Fresh arrays: the strings of the flushed batch become garbage now.
-    batch = columns.map(() => new Array<string>(CHUNK_ROWS));
+    // The strings of the flushed batch become garbage now; later chunks stream.
+    batch = [];
+    streaming = true;
     if (restartReason !== undefined) return [];
     const chunk: TableChunk = {
       index: chunksEmitted,
       rowCount,
       columns: encoded.filter((col) => col !== undefined),
     };
+    chunksEmitted++;
+    return [chunk];
+  };
+
+  const kindChangeReason = (c: number, rowStart: number): string | undefined => {
+    const col = columns[c];
+    if (col === undefined) return undefined;
+    const type = provisionalType(col);
+    const kind = encodingKindOf(type);
+    if (col.emittedKind === undefined || col.emittedKind === kind) return undefined;
+    return `column "${names?.[c] ?? c}" changed from ${col.emittedKind} to ${type} at row ${rowStart + 1}`;
+  };
+
+  /** Infers and encodes the queued records into the streamed chunk. */
+  const encodeQueued = (): void => {
+    const count = queue.length;
+    if (count === 0) return;
+    const rowStart = rowsParsed - batchRows;
+    if (encoders.length === 0 && restartReason === undefined && !chunkBroken) {
+      encoders = columns.map((col) =>
+        createRawColumnEncoder(
+          col.emittedKind ?? 'string',
+          isMissing,
+          rowStart,
+          maxListed - col.rejected.length,
+          // Inferred columns were just checked value by value, so encoding may skip re-validation.
+          col.hint === undefined || col.hint === 'string',
+        ),
+      );
+    }
+    for (let c = 0; c < columns.length; c++) {
+      const col = columns[c];
+      if (col === undefined) continue;
+      const inferred = col.hint === undefined || col.hint === 'string';
+      const appendStored = encoders[c]?.appendStored;
+      if (inferred && appendStored !== undefined && restartReason === undefined && !chunkBroken) {
+        // Number and time columns: each value is parsed once, for its type and its stored value.
+        appendStored(count, (values, at) => {
+          inferRecordsInto(col.inference, queue, count, c, isMissing, values, at);
+        });
+        if (kindChangeReason(c, rowStart) !== undefined) chunkBroken = true;
+        continue;
+      }
+      if (inferred) inferRecords(col.inference, queue, count, c, isMissing);
+      if (restartReason !== undefined || chunkBroken) continue;
+      if (kindChangeReason(c, rowStart) !== undefined) {
+        // Not encoded any further; the chunk's end names the column, as a whole-chunk check would.
+        chunkBroken = true;
+        continue;
+      }
+      encoders[c]?.append(queue, count, c, provisionalType(col));
+    }
+    queue.length = 0;
+  };
+
+  const flushStream = (): TableChunk[] => {
+    encodeQueued();
+    if (batchRows === 0) return [];
+    const rowStart = rowsParsed - batchRows;
+    const rowCount = batchRows;
+    batchRows = 0;
+    if (chunkBroken && restartReason === undefined) {
+      for (let c = 0; c < columns.length && restartReason === undefined; c++)
+        restartReason = kindChangeReason(c, rowStart);
+    }
+    chunkBroken = false;
+    const done = encoders;
+    encoders = [];
+    if (restartReason !== undefined) return [];
+    const encoded = columns.map((col, c) => {
+      const encoder = done[c];
+      if (encoder === undefined) throw new Error(`no encoder for column ${c}`);
+      const result = encoder.finish();
+      if (result.column.kind === 'string') noteDistinct(col.inference, result.column.dictionary);
+      col.rejectedCount += result.rejectedCount;
+      col.rejected.push(...result.rejected);
+      return result.column;
+    });
+    const chunk: TableChunk = { index: chunksEmitted, rowCount, columns: encoded };
     chunksEmitted++;
     return [chunk];
   };
@@ -280,6 +379,13 @@ export function createCsvImporter(options: CsvImportOptions = {}): CsvImporter {
         if (raggedListed.length < maxListed)
           raggedListed.push({ line: lineOf(r), row: rowsParsed, expected: width, actual: record.length });
       }
+      if (streaming) {
+        queue.push(record);
+        batchRows++;
+        rowsParsed++;
+        if (batchRows === CHUNK_ROWS) out.push(...flushStream());
+        continue;
+      }
       for (let c = 0; c < width; c++) {
         const column = batch[c];
         if (column !== undefined) column[batchRows] = record[c] ?? '';
@@ -288,27 +394,42 @@ export function createCsvImporter(options: CsvImportOptions = {}): CsvImporter {
       rowsParsed++;
       if (batchRows === CHUNK_ROWS) out.push(...flushBatch());
     }
+    encodeQueued();
     return out;
   };
 
-  const parsePending = (isLast: boolean): TableChunk[] => {
-    const result = papaParse(pending, delimiter, newline, !isLast);
+  /** Parses `text` (a prefix of `pending`, or all of it), accepts its complete records and drops them from `pending`. */
+  const parseText = (text: string, isLast: boolean, out: TableChunk[]): number => {
+    const result = papaParse(text, delimiter, newline, !isLast);
     for (const error of result.errors) {
       if (error.code === 'MissingQuotes') {
-        const line = pendingLine + countLineBreaks(pending, newline, Math.max(0, error.index - 1));
+        const line = pendingLine + countLineBreaks(text, newline, Math.max(0, error.index - 1));
         throw new CsvImportError(
           'unterminated-quote',
           `A quoted field opened on line ${line} is never closed.`,
           line,
         );
       }
-      if (error.code === 'InvalidQuotes') malformedQuotes++;
+      // An error in the incomplete last record (left for the next parse) is counted when that
+      // record is parsed whole, not twice.
+      if (error.code === 'InvalidQuotes' && (isLast || error.row < result.data.length)) malformedQuotes++;
     }
-    const cursor = isLast ? pending.length : result.meta.cursor;
-    const consumed = pending.slice(0, cursor);
-    const chunks = acceptRecords(result.data, consumed, isLast);
+    const cursor = isLast ? text.length : result.meta.cursor;
+    const consumed = text.slice(0, cursor);
+    out.push(...acceptRecords(result.data, consumed, isLast));
     pendingLine += countLineBreaks(consumed, newline);
     pending = pending.slice(cursor);
+    return cursor;
+  };
+
+  const parsePending = (isLast: boolean): TableChunk[] => {
+    const chunks: TableChunk[] = [];
+    while (pending.length > 2 * PARSE_PIECE_CHARS) {
+      const cut = pending.lastIndexOf(newline, PARSE_PIECE_CHARS);
+      // No complete record in the piece (one spans it): parse it with the rest.
+      if (cut <= 0 || parseText(pending.slice(0, cut + newline.length), false, chunks) === 0) break;
+    }
+    parseText(pending, isLast, chunks);
     if (!isLast && pending.length > maxRecordChars) refuseHugeRecord();
     return chunks;
   };
@@ -399,7 +520,7 @@ export function createCsvImporter(options: CsvImportOptions = {}): CsvImporter {
       }
       chunks.push(...parsePending(true));
       if (names === undefined) throw new CsvImportError('no-columns', 'The file has no header or data rows.');
-      chunks.push(...flushBatch());
+      chunks.push(...(streaming ? flushStream() : flushBatch()));
       const finalReport = report();
       if (restartReason !== undefined) {
         return {

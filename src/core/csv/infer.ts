@@ -14,6 +14,7 @@ import {
   FITS_DATETIME,
   FITS_DECIMAL,
   FITS_INTEGER,
+  classifyParsed,
   classifyValue,
 } from '../table/values';
 import type { ColumnType } from '../table/types';
@@ -49,6 +50,57 @@ export function inferBatch(
     if (isMissing(v)) continue;
     present++;
     if (mask !== 0) mask &= classifyValue(v);
+  }
+  state.missing += count - present;
+  state.present += present;
+  state.mask = mask;
+}
+
+/** `inferBatch` over field `field` of row-major records (a missing field reads as ''). */
+export function inferRecords(
+  state: ColumnInference,
+  records: readonly (readonly string[])[],
+  count: number,
+  field: number,
+  isMissing: (value: string) => boolean,
+): void {
+  let mask = state.mask;
+  let present = 0;
+  for (let r = 0; r < count; r++) {
+    const v = records[r]?.[field] ?? '';
+    if (isMissing(v)) continue;
+    present++;
+    if (mask !== 0) mask &= classifyValue(v);
+  }
+  state.missing += count - present;
+  state.present += present;
+  state.mask = mask;
+}
+
+/**
+ * `inferRecords` that also stores each value as a number or time column holds it (NaN when
+ * missing) in `out` from `at` on, parsing each value once for both. Only meaningful while the
+ * column keeps that storage kind; a value that changes it leaves the chunk unusable anyway.
+ */
+export function inferRecordsInto(
+  state: ColumnInference,
+  records: readonly (readonly string[])[],
+  count: number,
+  field: number,
+  isMissing: (value: string) => boolean,
+  out: Float64Array,
+  at: number,
+): void {
+  let mask = state.mask;
+  let present = 0;
+  for (let r = 0; r < count; r++) {
+    const v = records[r]?.[field] ?? '';
+    if (isMissing(v)) {
+      out[at + r] = NaN;
+      continue;
+    }
+    present++;
+    if (mask !== 0) mask &= classifyParsed(v, out, at + r);
   }
   state.missing += count - present;
   state.present += present;
@@ -93,9 +145,22 @@ export function missingMatcher(tokens: readonly string[]): (value: string) => bo
   const set = new Set(tokens);
   let maxLength = 0;
   for (const t of tokens) maxLength = Math.max(maxLength, t.length);
-  // Length check first: nearly all present values are longer than "N/A", so the Set is rarely hit.
+  // Which first characters (below 128) start a token: short values such as "7" or "0.2" are
+  // ruled out by one array read instead of hashing them for the Set.
+  const starts = new Uint8Array(128);
+  let nonAsciiStart = false;
+  for (const t of tokens) {
+    const c = t.charCodeAt(0);
+    if (c < 128) starts[c] = 1;
+    else if (t !== '') nonAsciiStart = true;
+  }
   // Whitespace-only cells count as missing too: they carry no value and would otherwise turn a
   // numeric column into text.
-  return (value) =>
-    (value.length <= maxLength && set.has(value)) || (value.charCodeAt(0) <= 32 && value.trim() === '');
+  return (value) => {
+    const n = value.length;
+    if (n > maxLength) return value.charCodeAt(0) <= 32 && value.trim() === '';
+    const c = value.charCodeAt(0);
+    if (n > 0 && c > 32 && (c < 128 ? starts[c] === 0 : !nonAsciiStart)) return false;
+    return set.has(value) || (c <= 32 && value.trim() === '');
+  };
 }

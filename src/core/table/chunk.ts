@@ -4,7 +4,15 @@
  */
 import { parseAs } from './values';
 import { CHUNK_MASK, CHUNK_ROWS, CHUNK_SHIFT, MISSING_BOOLEAN, MISSING_CODE, encodingKindOf } from './types';
-import type { CellValue, ColumnSchema, ColumnType, EncodedColumn, Table, TableChunk } from './types';
+import type {
+  CellValue,
+  ColumnSchema,
+  ColumnType,
+  EncodedColumn,
+  EncodingKind,
+  Table,
+  TableChunk,
+} from './types';
 
 /** Encodes column-major decoded values (null = missing; dates as epoch ms) into a chunk. */
 export function encodeChunk(
@@ -211,6 +219,130 @@ export function encodeRawColumn(
       }
       const kind = encodingKindOf(type) as 'number' | 'time';
       return { column: { kind, values }, rejectedCount, rejected };
+    }
+  }
+}
+
+/**
+ * Encodes one column of a chunk a few thousand records at a time, straight from the parser's
+ * row-major records into the chunk's typed arrays, so no column of strings is ever built and
+ * each batch of field strings can die young. Produces exactly what `encodeRawColumn` produces
+ * for the same values (the property tests compare the two).
+ */
+export interface RawColumnEncoder {
+  /**
+   * Appends field `field` of `records[0..count)` as the next rows (a missing field reads as '').
+   * `type` may change between calls only within its storage kind (integer→decimal, date→datetime,
+   * text↔category), which stores the same values.
+   */
+  append(records: readonly (readonly string[])[], count: number, field: number, type: ColumnType): void;
+  /**
+   * Number and time columns only: lets `fill` write the next `count` stored values (already
+   * validated, NaN for missing) straight into the column, from index `at` on.
+   */
+  appendStored?: (count: number, fill: (values: Float64Array, at: number) => void) => void;
+  /** The encoded column of the rows appended so far; the encoder is spent afterwards. */
+  finish(): RawColumnEncoding;
+}
+
+export function createRawColumnEncoder(
+  kind: EncodingKind,
+  isMissing: (value: string) => boolean,
+  firstRow: number,
+  maxRejected = 100,
+  /** Every present value is known to fit the type (the importer just classified them). */
+  trusted = false,
+  capacity = CHUNK_ROWS,
+): RawColumnEncoder {
+  const rejected: RejectedValue[] = [];
+  let rejectedCount = 0;
+  let length = 0;
+  const reject = (i: number, value: string): void => {
+    rejectedCount++;
+    if (rejected.length < maxRejected) rejected.push({ row: firstRow + i, value });
+  };
+  const fit = <T extends Float64Array | Uint8Array | Uint32Array>(array: T): T =>
+    // A view would carry (and clone into IndexedDB) the whole buffer: copy a short last chunk.
+    (array.length === length ? array : array.slice(0, length)) as T;
+  switch (kind) {
+    case 'string': {
+      const codes = new Uint32Array(capacity);
+      const dictionary: string[] = [];
+      const index = new Map<string, number>();
+      return {
+        append(records, count, field) {
+          for (let r = 0; r < count; r++, length++) {
+            const v = records[r]?.[field] ?? '';
+            if (isMissing(v)) {
+              codes[length] = MISSING_CODE;
+              continue;
+            }
+            let code = index.get(v);
+            if (code === undefined) {
+              code = dictionary.length;
+              dictionary.push(v);
+              index.set(v, code);
+            }
+            codes[length] = code;
+          }
+        },
+        finish: () => ({ column: { kind, codes: fit(codes), dictionary }, rejectedCount, rejected }),
+      };
+    }
+    case 'boolean': {
+      const values = new Uint8Array(capacity);
+      return {
+        append(records, count, field) {
+          for (let r = 0; r < count; r++, length++) {
+            const v = records[r]?.[field] ?? '';
+            if (isMissing(v)) {
+              values[length] = MISSING_BOOLEAN;
+              continue;
+            }
+            const b = parseAs(v, 'boolean');
+            if (typeof b === 'boolean') values[length] = b ? 1 : 0;
+            else {
+              values[length] = MISSING_BOOLEAN;
+              reject(length, v);
+            }
+          }
+        },
+        finish: () => ({ column: { kind, values: fit(values) }, rejectedCount, rejected }),
+      };
+    }
+    case 'number':
+    case 'time': {
+      const values = new Float64Array(capacity);
+      return {
+        append(records, count, field, type) {
+          if (trusted && kind === 'number') {
+            // Number() accepts exactly the validated forms (and trims), and is much faster than re-parsing.
+            for (let r = 0; r < count; r++, length++) {
+              const v = records[r]?.[field] ?? '';
+              values[length] = isMissing(v) ? NaN : Number(v);
+            }
+            return;
+          }
+          for (let r = 0; r < count; r++, length++) {
+            const v = records[r]?.[field] ?? '';
+            if (isMissing(v)) {
+              values[length] = NaN;
+              continue;
+            }
+            const parsed = parseAs(v, type);
+            if (typeof parsed === 'number') values[length] = parsed;
+            else {
+              values[length] = NaN;
+              reject(length, v);
+            }
+          }
+        },
+        appendStored(count, fill) {
+          fill(values, length);
+          length += count;
+        },
+        finish: () => ({ column: { kind, values: fit(values) }, rejectedCount, rejected }),
+      };
     }
   }
 }

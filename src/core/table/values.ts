@@ -195,6 +195,15 @@ export function classifyValue(raw: string): number {
   const s = hasOuterSpace(raw) ? raw.trim() : raw;
   const c = s.charCodeAt(0);
   if (isDigit(c) || c === C_MINUS || c === C_PLUS || c === C_DOT) {
+    const quick = classifyCommonNumber(s);
+    if (quick !== 0) return quick;
+    const n = s.length;
+    if (n === 10) {
+      // YYYY-MM-DD or YYYY/MM/DD: two separators at 4 and 7 can never make a number.
+      const sep = s.charCodeAt(4);
+      if ((sep === C_MINUS || sep === 47) && s.charCodeAt(7) === sep)
+        return Number.isNaN(parseDate(s)) ? 0 : FITS_DATE | FITS_DATETIME;
+    }
     if (!Number.isNaN(parseInteger(s))) return FITS_INTEGER | FITS_DECIMAL;
     if (!Number.isNaN(parseDecimal(s))) return FITS_DECIMAL;
     if (s.length === 10 && !Number.isNaN(parseDate(s))) return FITS_DATE | FITS_DATETIME;
@@ -202,6 +211,89 @@ export function classifyValue(raw: string): number {
     return 0;
   }
   return parseBoolean(s) === undefined ? 0 : FITS_BOOLEAN;
+}
+
+/**
+ * The mask of the plainest numbers, decided in one scan without calling Number(): an optional
+ * sign, then either at most 15 digits without a leading zero (an integer), or digits, a point and
+ * digits, at most 15 in all (a decimal). Anything else returns 0, meaning "ask the full parsers",
+ * so the answer is always the one parseInteger/parseDecimal give.
+ */
+function classifyCommonNumber(s: string): number {
+  const n = s.length;
+  let i = 0;
+  const first = s.charCodeAt(0);
+  if (first === C_MINUS || first === C_PLUS) i = 1;
+  const intStart = i;
+  while (i < n && isDigit(s.charCodeAt(i))) i++;
+  const intDigits = i - intStart;
+  if (intDigits > 1 && s.charCodeAt(intStart) === C_0) return 0;
+  if (i === n) return intDigits >= 1 && intDigits <= 15 ? FITS_INTEGER | FITS_DECIMAL : 0;
+  if (s.charCodeAt(i) !== C_DOT) return 0;
+  i++;
+  const fracStart = i;
+  while (i < n && isDigit(s.charCodeAt(i))) i++;
+  const digits = intDigits + (i - fracStart);
+  return i === n && digits >= 1 && digits <= 15 ? FITS_DECIMAL : 0;
+}
+
+/** Powers of ten up to 1e15, all exact doubles. */
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * classifyValue, and the value as an importer stores it: for a number, what Number() gives; for a
+ * date or datetime, epoch ms; otherwise NaN, written to `out[at]` so no object is made per value.
+ * Plain numbers are built from their digits while scanning: at most 15 digits make an exact
+ * integer mantissa, and dividing by an exact power of ten rounds once, correctly, as Number() does.
+ */
+export function classifyParsed(raw: string, out: Float64Array, at: number): number {
+  const s = hasOuterSpace(raw) ? raw.trim() : raw;
+  const c = s.charCodeAt(0);
+  if (!(isDigit(c) || c === C_MINUS || c === C_PLUS || c === C_DOT)) {
+    out[at] = NaN;
+    return parseBoolean(s) === undefined ? 0 : FITS_BOOLEAN;
+  }
+  const n = s.length;
+  let i = c === C_MINUS || c === C_PLUS ? 1 : 0;
+  const intStart = i;
+  let m = 0;
+  for (; i < n; i++) {
+    const d = s.charCodeAt(i) - C_0;
+    if (d < 0 || d > 9) break;
+    m = m * 10 + d;
+  }
+  const intDigits = i - intStart;
+  if (intDigits <= 1 || s.charCodeAt(intStart) !== C_0) {
+    if (i === n) {
+      if (intDigits >= 1 && intDigits <= 15) {
+        out[at] = c === C_MINUS ? -m : m;
+        return FITS_INTEGER | FITS_DECIMAL;
+      }
+    } else if (s.charCodeAt(i) === C_DOT) {
+      const fracStart = ++i;
+      for (; i < n; i++) {
+        const d = s.charCodeAt(i) - C_0;
+        if (d < 0 || d > 9) break;
+        m = m * 10 + d;
+      }
+      const fracDigits = i - fracStart;
+      if (i === n && intDigits + fracDigits >= 1 && intDigits + fracDigits <= 15) {
+        const v = m / (POW10[fracDigits] ?? NaN);
+        out[at] = c === C_MINUS ? -v : v;
+        return FITS_DECIMAL;
+      }
+    }
+  }
+  const mask = classifyValue(s);
+  out[at] =
+    mask & (FITS_INTEGER | FITS_DECIMAL)
+      ? Number(s)
+      : mask & FITS_DATE
+        ? parseDate(s)
+        : mask & FITS_DATETIME
+          ? parseDateTime(s)
+          : NaN;
+  return mask;
 }
 
 export function hasOuterSpace(s: string): boolean {

@@ -12,6 +12,7 @@ import type {
   ImportSource,
 } from './import-dataset';
 import { importDataset } from './import-dataset';
+import { sha256OfStream } from './hash-file';
 
 let db: KpoDatabase;
 let datasets: DatasetsRepository;
@@ -181,6 +182,52 @@ describe('importing a dataset', () => {
     await nothingStored();
   });
 
+  it('takes the hash from a parallel hasher when given one, and fails the import if it fails', async () => {
+    const text = 'a,b\n1,x\n2,y\n';
+    const hashed: string[] = [];
+    const good = await importDataset(
+      file(text),
+      request(),
+      deps({
+        hashFile: async (source, signal) => {
+          hashed.push(source.name);
+          return sha256OfStream(source.stream(), signal);
+        },
+      }),
+    );
+    expect(good).toMatchObject({ status: 'ready' });
+    expect(hashed).toEqual(['data.csv']);
+    expect((await datasets.get('d1'))?.sha256).toBe(createHash('sha256').update(text).digest('hex'));
+
+    const bad = await importDataset(
+      file(text),
+      request({ datasetId: 'd2' }),
+      deps({ hashFile: async () => Promise.reject(new Error('the disk went away')) }),
+    );
+    expect(bad).toEqual({ status: 'failed', code: 'unexpected', message: 'the disk went away' });
+    expect(await datasets.get('d2')).toBeUndefined();
+  });
+
+  it('stops a parallel hash that is still running when the import fails', async () => {
+    let stopped = false;
+    const outcome = await importDataset(
+      file(''),
+      request(),
+      deps({
+        hashFile: async (_source, signal) =>
+          new Promise<string>((_, reject) => {
+            signal.addEventListener('abort', () => {
+              stopped = true;
+              reject(new Error('stopped'));
+            });
+          }),
+      }),
+    );
+    expect(outcome).toMatchObject({ status: 'failed', code: 'empty-file' });
+    expect(stopped).toBe(true);
+    await nothingStored();
+  });
+
   it('refuses a file over the size limit before reading it', async () => {
     const outcome = await importDataset(file('a\n1\n'), request({ maxBytes: 3 }), deps());
     expect(outcome).toMatchObject({ status: 'failed', code: 'too-large' });
@@ -188,21 +235,61 @@ describe('importing a dataset', () => {
     await nothingStored();
   });
 
+  it('reads and parses on while a chunk is written, with one write in flight at most', async () => {
+    let active = 0;
+    let maxActive = 0;
+    let rowsParsed = 0;
+    let parsedDuringWrite = false;
+    const slow: DatasetsRepository = {
+      ...datasets,
+      putChunk: async (id, chunk) => {
+        active += 1;
+        maxActive = Math.max(maxActive, active);
+        const before = rowsParsed;
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        parsedDuringWrite ||= rowsParsed > before;
+        await datasets.putChunk(id, chunk);
+        active -= 1;
+      },
+    };
+    const big = 'n\n' + Array.from({ length: 3 * CHUNK_ROWS + 5 }, (_, i) => String(i)).join('\n') + '\n';
+    const outcome = await importDataset(
+      slicedFile(big),
+      request(),
+      deps({
+        datasets: slow,
+        progressIntervalMs: 0,
+        onProgress: (p) => {
+          rowsParsed = p.rowsParsed;
+        },
+      }),
+    );
+    expect(outcome).toMatchObject({ status: 'ready', rowCount: 3 * CHUNK_ROWS + 5 });
+    expect(maxActive).toBe(1);
+    expect(parsedDuringWrite).toBe(true);
+    const table = await datasets.loadTable('d1');
+    expect(tableCell(table, 0, 3 * CHUNK_ROWS + 4)).toBe(3 * CHUNK_ROWS + 4);
+  });
+
   it('cancelling mid-import deletes every chunk already written', async () => {
     const big =
       'id,label\n' + Array.from({ length: 3 * CHUNK_ROWS }, (_, i) => `${i},label ${i % 50}`).join('\n');
     const controller = new AbortController();
     let chunksSeen = 0;
+    // Cancelled once the first chunk is in the database (the import parses on during a write, so
+    // a trigger that waits for a count query of its own may come only after the last chunk).
     const outcome = await importDataset(
       slicedFile(big),
       request(),
       deps({
         signal: controller.signal,
-        onProgress: () => {
-          void db.datasetChunks.count().then((n) => {
-            chunksSeen = Math.max(chunksSeen, n);
-            if (n > 0) controller.abort();
-          });
+        datasets: {
+          ...datasets,
+          putChunk: async (id, chunk) => {
+            await datasets.putChunk(id, chunk);
+            chunksSeen = await db.datasetChunks.count();
+            controller.abort();
+          },
         },
       }),
     );

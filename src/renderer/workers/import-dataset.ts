@@ -73,6 +73,12 @@ export interface ImportDependencies {
   estimateStorage?: () => Promise<StorageEstimateLike>;
   /** How often progress is reported at most, in ms. */
   progressIntervalMs?: number;
+  /**
+   * SHA-256 (hex) of the file, computed alongside the import (e.g. in another worker, reading the
+   * file again); aborted once the import ends. Without it the import hashes the bytes it reads,
+   * on its own thread.
+   */
+  hashFile?: (file: ImportSource, signal: AbortSignal) => Promise<string>;
 }
 
 class ImportCancelled extends Error {
@@ -118,6 +124,11 @@ export async function importDataset(
   let storedBytes = 0;
   let lastBytesRead = 0;
   let began = false;
+  /** Stops a parallel hash when the import ends early, or is cancelled while waiting for it. */
+  const hashing = new AbortController();
+  signal.addEventListener('abort', () => {
+    hashing.abort();
+  });
 
   const streamOnce = async (
     options: CsvImportOptions,
@@ -134,12 +145,20 @@ export async function importDataset(
       const p = importer.progress();
       deps.onProgress({ phase, bytesRead: p.bytesRead, totalBytes: file.size, rowsParsed: p.rowsParsed });
     };
+    /**
+     * The write of the last chunk handed over. Only that one is waited for before the next, so the
+     * file is read and parsed on while IndexedDB commits (at most one chunk extra in memory).
+     */
+    let writing: Promise<void> = Promise.resolve();
     const store = async (chunks: TableChunk[]): Promise<void> => {
       for (const chunk of chunks) {
         if (signal.aborted) throw new ImportCancelled();
         // Counted before the write, so a write refused for lack of space still counts as needed.
         storedBytes += chunkBytes(chunk);
-        await datasets.putChunk(request.datasetId, chunk);
+        await writing;
+        writing = datasets.putChunk(request.datasetId, chunk);
+        // A failure surfaces at the next await of `writing`; until then it is not unhandled.
+        writing.catch(() => undefined);
       }
     };
     try {
@@ -156,11 +175,14 @@ export async function importDataset(
       }
       const result = importer.finish();
       if (result.status === 'complete') await store(result.chunks);
+      await writing;
       report(true);
       return result;
     } finally {
       // Stops the file read early on cancel or error; a finished stream ignores it.
       await reader.cancel().catch(() => undefined);
+      // Whatever happened, no write may still be landing when the caller cleans up.
+      await writing.catch(() => undefined);
     }
   };
 
@@ -172,10 +194,13 @@ export async function importDataset(
       sizeBytes: file.size,
     });
     began = true;
-    const hash = sha256.create();
+    const inlineHash = deps.hashFile === undefined ? sha256.create() : undefined;
+    const parallelHash = deps.hashFile?.(file, hashing.signal);
+    // Awaited only after the first pass; a failure before then must not go unhandled meanwhile.
+    parallelHash?.catch(() => undefined);
     const overrides = request.overrides ?? {};
-    let result = await streamOnce({ ...overrides }, 'reading', hash);
-    const digest = bytesToHex(hash.digest());
+    let result = await streamOnce({ ...overrides }, 'reading', inlineHash);
+    const digest = inlineHash ? bytesToHex(inlineHash.digest()) : await (parallelHash ?? '');
     if (result.status === 'restart') {
       // A late value changed a column's storage kind: the chunks written so far are unusable.
       await datasets.discardChunks(request.datasetId);
@@ -213,6 +238,7 @@ export async function importDataset(
       rejectedValues: report.columns.reduce((n, c) => n + c.rejectedCount, 0),
     };
   } catch (error) {
+    hashing.abort();
     if (began) await datasets.remove(request.datasetId).catch(() => undefined);
     if (error instanceof ImportCancelled || signal.aborted) return { status: 'cancelled' };
     if (error instanceof CsvImportError) {

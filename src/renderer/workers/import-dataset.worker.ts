@@ -2,15 +2,40 @@
 // A CSV import parses, encodes, hashes and stores every byte; off the main thread so the window
 // stays responsive. The worker writes to IndexedDB itself (through the datasets repository), so
 // chunks never cross back to the page.
-import { expose } from 'comlink';
+import { expose, wrap } from 'comlink';
 import { KpoDatabase } from '../db/database';
 import { createDatasetsRepository } from '../db/datasets-repository';
 import type { DatasetImportOutcome, DatasetImportProgress, DatasetImportRequest } from './import-dataset';
 import { importDataset } from './import-dataset';
 import { withImportLock } from './import-lock';
+import type { HashFileWorker } from './hash-file.worker';
 
 const datasets = createDatasetsRepository(new KpoDatabase());
 let running: AbortController | undefined;
+
+/** SHA-256 of the file in a worker of its own, so hashing runs beside parsing on another core. */
+async function hashInWorker(file: File, signal: AbortSignal): Promise<string> {
+  const worker = new Worker(new URL('./hash-file.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'hash-file',
+  });
+  try {
+    const stopped = new Promise<never>((_, reject) => {
+      worker.addEventListener('error', (event) => {
+        event.preventDefault();
+        reject(
+          new Error(`Hashing the file stopped unexpectedly${event.message ? `: ${event.message}` : '.'}`),
+        );
+      });
+      signal.addEventListener('abort', () => {
+        reject(new Error('Hashing was stopped.'));
+      });
+    });
+    return await Promise.race([wrap<HashFileWorker>(worker).sha256(file), stopped]);
+  } finally {
+    worker.terminate();
+  }
+}
 
 const api = {
   async run(
@@ -29,6 +54,7 @@ const api = {
           // Fire and forget: the page applies progress when it can; the import never waits for it.
           onProgress,
           estimateStorage: async () => navigator.storage.estimate(),
+          hashFile: async (_source, signal) => hashInWorker(file, signal),
         }),
       );
     } finally {
