@@ -116,11 +116,13 @@ const table = [
     verdict(m.diskBytes <= 0.6 * csvBytes),
   ],
   [
-    'peak renderer memory (RSS, page + workers)',
-    `${(m.peakRendererRssBytes / MB).toFixed(0)} MB`,
-    `${ratio(m.peakRendererRssBytes, csvBytes)} CSV`,
+    // Growth over the renderers' memory just before the import: what importing this file costs.
+    // RSS counts the page and its workers' JS heaps and everything else, so it bounds the heap.
+    'peak memory added by the import (renderer RSS ⊇ JS heaps)',
+    `${(m.rendererRssGrowthBytes / MB).toFixed(0)} MB`,
+    `${ratio(m.rendererRssGrowthBytes, csvBytes)} CSV`,
     '≤ 2.5× CSV',
-    verdict(m.peakRendererRssBytes <= 2.5 * csvBytes),
+    verdict(m.rendererRssGrowthBytes <= 2.5 * csvBytes),
   ],
   [
     'longest main-thread task, import',

@@ -91,6 +91,14 @@ describe('datasets repository', () => {
     expect(loaded.chunks[1]?.columns[1]).toEqual(table.chunks[1]?.columns[1]);
     expect(column(loaded, 0)).toEqual(column(table, 0));
     expect(column(loaded, 2)).toEqual(column(table, 2));
+
+    // Reopening shows the first chunk before the rest is read.
+    const head = await datasets.loadTableHead('d1');
+    expect(head).toMatchObject({ name: 'Sales', rowCount: CHUNK_ROWS + 10 });
+    expect(head.table.columns).toEqual(schema);
+    expect(head.table.chunks).toHaveLength(1);
+    expect(head.table.rowCount).toBe(CHUNK_ROWS);
+    expect(head.table.chunks[0]?.columns[1]).toEqual(table.chunks[0]?.columns[1]);
   });
 
   it('lists newest first', async () => {

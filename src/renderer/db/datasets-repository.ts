@@ -96,6 +96,18 @@ export function createDatasetsRepository(db: KpoDatabase) {
         return createTable(schema, chunks);
       }),
 
+    /** The first chunk alone as a table, with the dataset's name and full row count. */
+    loadTableHead: async (id: string): Promise<{ name: string; rowCount: number; table: Table }> =>
+      db.transaction('r', db.datasets, db.datasetChunks, async () => {
+        const record = await readyDataset(id);
+        const first = await db.datasetChunks.get([id, 0]);
+        const schema: ColumnSchema[] = record.columns.map((c) => ({ name: c.name, type: c.type }));
+        const table = createTable(schema, first === undefined ? [] : [first.chunk]);
+        if (record.chunkCount > 0 && first === undefined)
+          throw new Error(`Dataset ${record.name} has lost its first chunk.`);
+        return { name: record.name, rowCount: record.rowCount, table };
+      }),
+
     /** Removes every dataset an import left pending (a crash, a closed window). Returns how many. */
     sweepPending: async (): Promise<number> =>
       db.transaction('rw', db.datasets, db.datasetChunks, db.savedViews, async () => {

@@ -2,6 +2,7 @@ import { importTable } from '@core/csv/test-helpers';
 import { describe, expect, it } from 'vitest';
 import { toTsv } from '../features/datasets/viewer/tsv';
 import { QueryEngine } from './query-engine';
+import { CHUNK_ROWS, createTable } from '@core/table';
 
 const CSV = [
   'region,product,price,sold_on,note',
@@ -187,5 +188,60 @@ describe('query engine', () => {
     expect(engine.window(first.handle, 0, 1, [0])).toBeUndefined();
     const latest = await run(engine, {});
     expect(engine.window(latest.handle, 0, 1, [0])?.cells).toEqual([['North']]);
+  });
+
+  it('shows the first chunk at once and the rest once it loads, waiting only where it must', async () => {
+    const rows = CHUNK_ROWS + 5;
+    const { table: full } = importTable(
+      ['n', ...Array.from({ length: rows }, (_, i) => String(i))].join('\n'),
+    );
+    expect(full.chunks).toHaveLength(2);
+    const head = createTable(full.columns, [full.chunks[0] ?? expect.unreachable()]);
+    let deliver: (table: typeof full) => void = () => undefined;
+    const rest = new Promise<typeof full>((resolve) => {
+      deliver = resolve;
+    });
+    let restRequested = 0;
+    const engine = new QueryEngine(async () => {
+      await Promise.resolve();
+      return {
+        name: 'big',
+        table: head,
+        rest: {
+          rowCount: rows,
+          table: async () => {
+            restRequested++;
+            return rest;
+          },
+        },
+      };
+    });
+
+    expect(await engine.open('big')).toMatchObject({ rowCount: rows });
+    // The stored order needs nothing more: the whole row count, the first screen from the first chunk.
+    expect(engine.canRunNow({})).toBe(true);
+    const shown = engine.run({});
+    if (!shown.ok) throw new Error(shown.error);
+    expect(shown).toMatchObject({ rowCount: rows, matchedRows: rows, sourceRows: rows });
+    expect(engine.canServeNow(shown.handle, 40)).toBe(true);
+    expect(restRequested).toBe(0);
+    expect(engine.window(shown.handle, 0, 2, [0])?.cells).toEqual([['0'], ['1']]);
+    // Rows past the first chunk, and any filter or sort, wait for the rest.
+    expect(engine.canServeNow(shown.handle, rows)).toBe(false);
+    const sorted = { sort: [{ column: 'n', direction: 'desc' }] };
+    expect(engine.canRunNow(sorted)).toBe(false);
+    expect(() => engine.run(sorted)).toThrow(/still loading/);
+
+    deliver(full);
+    await engine.whenLoaded();
+    expect(restRequested).toBe(1);
+    expect(engine.canServeNow(shown.handle, rows)).toBe(true);
+    expect(engine.window(shown.handle, rows - 1, rows, [0])).toMatchObject({
+      rowNumbers: [rows],
+      cells: [[String(rows - 1)]],
+    });
+    const top = engine.run(sorted);
+    if (!top.ok) throw new Error(top.error);
+    expect(engine.window(top.handle, 0, 1, [0])?.cells).toEqual([[String(rows - 1)]]);
   });
 });

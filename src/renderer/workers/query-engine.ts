@@ -3,7 +3,7 @@
  * dataset's table in memory (loaded once), evaluates ViewSpecs against it and serves the grid only
  * the rows and columns it shows. Every per-row loop of the viewer runs here, never on the main thread.
  */
-import type { ColumnProfile, ColumnSchema, Table, ViewResult } from '@core/table';
+import type { ColumnProfile, ColumnSchema, Table, ViewResult, ViewSpec } from '@core/table';
 import {
   ViewError,
   ViewSpecSchema,
@@ -18,7 +18,14 @@ import { toTsv } from '../features/datasets/viewer/tsv';
 
 export interface LoadedDataset {
   readonly name: string;
+  /** The whole table, or only its first chunk(s) when `rest` is given. */
   readonly table: Table;
+  /**
+   * Reopening a large dataset shows its first rows from the first chunk, then loads the rest: the
+   * full row count, and how to read the full table. Reading it occupies the worker (deserialising
+   * every chunk), so it starts only after the first window is served or when something needs it.
+   */
+  readonly rest?: { readonly rowCount: number; readonly table: () => Promise<Table> };
 }
 
 export type DatasetLoader = (datasetId: string) => Promise<LoadedDataset>;
@@ -65,9 +72,28 @@ export const MAX_COPY_CELLS = 2_000_000;
 /** Results kept for handles the grid may still be reading while a newer view is computed. */
 const KEPT_RESULTS = 4;
 
+/** A view of the rows as stored (no filter, sort or grouping): servable from the first chunk alone. */
+function isStoredOrder(spec: ViewSpec): boolean {
+  return (
+    spec.filters.children.length === 0 &&
+    spec.sort.length === 0 &&
+    spec.groupBy === undefined &&
+    spec.pivot === undefined
+  );
+}
+
+interface StoredResult {
+  result: ViewResult;
+  spec: ViewSpec;
+  /** Computed over the first chunk only, while the rest of the table loads. */
+  partial: boolean;
+}
+
 export class QueryEngine {
-  private dataset: (LoadedDataset & { id: string }) | undefined;
-  private readonly results = new Map<number, ViewResult>();
+  private dataset: { id: string; name: string; table: Table; rowCount: number } | undefined;
+  private loaded: Promise<void> = Promise.resolve();
+  private loadRest: (() => Promise<void>) | undefined;
+  private readonly results = new Map<number, StoredResult>();
   private nextHandle = 1;
 
   constructor(private readonly load: DatasetLoader) {}
@@ -78,10 +104,51 @@ export class QueryEngine {
       this.dataset = undefined;
       this.results.clear();
       const loaded = await this.load(datasetId);
-      this.dataset = { ...loaded, id: datasetId };
+      const dataset = {
+        id: datasetId,
+        name: loaded.name,
+        table: loaded.table,
+        rowCount: loaded.rest?.rowCount ?? loaded.table.rowCount,
+      };
+      this.dataset = dataset;
+      this.loaded = Promise.resolve();
+      this.loadRest = undefined;
+      const rest = loaded.rest;
+      if (rest) {
+        let started: Promise<void> | undefined;
+        this.loadRest = async () => {
+          started ??= rest.table().then((full) => {
+            // Only if this is still the dataset in memory: a newer open replaced it otherwise.
+            if (this.dataset === dataset) dataset.table = full;
+          });
+          return started;
+        };
+      }
     }
-    const { name, table } = this.dataset;
-    return { datasetId, name, rowCount: table.rowCount, columns: table.columns };
+    const { name, table, rowCount } = this.dataset;
+    return { datasetId, name, rowCount, columns: table.columns };
+  }
+
+  /** Resolves when the whole table is in memory, starting to read the rest if it has not yet. */
+  async whenLoaded(): Promise<void> {
+    return this.loadRest ? this.loadRest() : this.loaded;
+  }
+
+  private isComplete(): boolean {
+    return this.dataset !== undefined && this.dataset.table.rowCount === this.dataset.rowCount;
+  }
+
+  /** Whether `run` can answer now, or must wait for `whenLoaded` (any filter, sort or grouping). */
+  canRunNow(specInput: unknown): boolean {
+    if (this.isComplete()) return true;
+    const parsed = ViewSpecSchema.safeParse(specInput);
+    return !parsed.success || isStoredOrder(parsed.data);
+  }
+
+  /** Whether `window` can serve rows up to `end` now, or must wait for `whenLoaded`. */
+  canServeNow(handle: number, end: number): boolean {
+    const stored = this.results.get(handle);
+    return stored === undefined || !stored.partial || this.isComplete() || end <= stored.result.rows.length;
   }
 
   /** Validates and evaluates a view; a spec that does not fit the data is an answer, not an exception. */
@@ -92,23 +159,27 @@ export class QueryEngine {
       const issue = parsed.error.issues[0];
       return { ok: false, error: `The view is not valid: ${issue?.message ?? 'unknown problem'}` };
     }
+    const spec = parsed.data;
+    const partial = !this.isComplete();
+    if (partial && !isStoredOrder(spec))
+      throw new Error('The dataset is still loading; wait for whenLoaded().');
     let result: ViewResult;
     try {
-      result = runView(table, parsed.data);
+      result = runView(table, spec);
     } catch (error) {
       if (error instanceof ViewError) return { ok: false, error: error.message };
       throw error;
     }
     const handle = this.nextHandle++;
-    this.results.set(handle, result);
+    this.results.set(handle, { result, spec, partial });
     for (const old of this.results.keys()) if (this.results.size > KEPT_RESULTS) this.results.delete(old);
-    const spec = parsed.data;
+    const rowCount = this.dataset?.rowCount ?? table.rowCount;
     return {
       ok: true,
       handle,
-      rowCount: result.rows.length,
-      matchedRows: result.matchedRows,
-      sourceRows: table.rowCount,
+      rowCount: partial ? rowCount : result.rows.length,
+      matchedRows: partial ? rowCount : result.matchedRows,
+      sourceRows: rowCount,
       columns: result.columns.map((index) => ({ ...(result.table.columns[index] as ColumnSchema), index })),
       grouped: spec.groupBy !== undefined || spec.pivot !== undefined,
       droppedPivotColumns: result.droppedPivotColumns,
@@ -122,7 +193,7 @@ export class QueryEngine {
     end: number,
     displayColumns: readonly number[],
   ): RowWindow | undefined {
-    const result = this.results.get(handle);
+    const result = this.resultOf(handle);
     if (result === undefined) return undefined;
     const from = Math.max(0, Math.min(start, result.rows.length));
     const to = Math.max(from, Math.min(end, result.rows.length));
@@ -151,6 +222,13 @@ export class QueryEngine {
         }),
       );
     }
+    // The first screen is out: now read the rest, without holding up this answer.
+    if (this.loadRest && !this.isComplete()) {
+      const loadRest = this.loadRest;
+      setTimeout(() => {
+        loadRest().catch(() => undefined); // whoever needs the rest awaits whenLoaded() and sees the error
+      }, 0);
+    }
     return { handle, start: from, rowNumbers, cells };
   }
 
@@ -160,7 +238,7 @@ export class QueryEngine {
     range: { firstRow: number; lastRow: number; firstColumn: number; lastColumn: number },
     withHeader = false,
   ): string | undefined {
-    const result = this.results.get(handle);
+    const result = this.resultOf(handle);
     if (result === undefined) return undefined;
     const displayColumns: number[] = [];
     for (let d = range.firstColumn; d <= range.lastColumn; d++) displayColumns.push(d);
@@ -179,7 +257,7 @@ export class QueryEngine {
 
   /** Profile of one result column over the rows of the view (after filters). */
   profile(handle: number, displayColumn: number): ColumnProfile | undefined {
-    const result = this.results.get(handle);
+    const result = this.resultOf(handle);
     const index = result?.columns[displayColumn];
     if (result === undefined || index === undefined) return undefined;
     return profileColumn(result.table, index, { rows: result.rows, topN: 20, bins: 20 });
@@ -187,7 +265,7 @@ export class QueryEngine {
 
   /** The view exactly as shown (rows in order, visible columns in order) as UTF-8 CSV with a header. */
   exportCsv(handle: number, options: { escapeFormulas: boolean }): Uint8Array | undefined {
-    const result = this.results.get(handle);
+    const result = this.resultOf(handle);
     if (result === undefined) return undefined;
     const encoder = new TextEncoder();
     const pieces: Uint8Array[] = [];
@@ -208,6 +286,17 @@ export class QueryEngine {
       at += bytes.length;
     }
     return out;
+  }
+
+  /** A stored result, recomputed over the whole table once it has loaded if it was partial. */
+  private resultOf(handle: number): ViewResult | undefined {
+    const stored = this.results.get(handle);
+    if (stored === undefined) return undefined;
+    if (stored.partial && this.isComplete()) {
+      stored.result = runView(this.table(), stored.spec);
+      stored.partial = false;
+    }
+    return stored.result;
   }
 
   private table(): Table {
