@@ -109,6 +109,8 @@ export interface CsvImportReport {
   readonly blankLinesSkipped: number;
   /** Quotes Papa had to treat as literal text (e.g. `"ab"c`); the data was kept. */
   readonly malformedQuotes: number;
+  /** The cell texts read as missing (whitespace-only cells always are); absent in reports stored before it was kept. */
+  readonly missingTokens?: readonly string[];
 }
 
 export type CsvImportResult =
@@ -489,6 +491,7 @@ export function createCsvImporter(options: CsvImportOptions = {}): CsvImporter {
     ragged: { count: raggedCount, padded, truncated, listed: raggedListed },
     blankLinesSkipped,
     malformedQuotes,
+    missingTokens: [...(options.missingTokens ?? DEFAULT_MISSING_TOKENS)],
   });
 
   const schemaType = (col: ColumnState): ColumnType => {

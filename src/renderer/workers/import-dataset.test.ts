@@ -12,6 +12,7 @@ import type {
   ImportSource,
 } from './import-dataset';
 import { importDataset } from './import-dataset';
+import { toOverrides } from '../features/datasets/ImportOptionsFields';
 import { sha256OfStream } from './hash-file';
 
 let db: KpoDatabase;
@@ -130,6 +131,36 @@ describe('importing a dataset', () => {
       encoding: { encoding: 'windows-1252', reason: 'override' },
     });
     expect(tableCell(await datasets.loadTable('d1'), 1, 0)).toBe('café');
+  });
+
+  it('reads the missing values the user typed as missing', async () => {
+    const csv = 'amount\n1\nunknown\n3\nNA\n';
+    const typed = toOverrides({
+      encoding: undefined,
+      delimiter: undefined,
+      hasHeader: true,
+      missingValues: ' unknown , ,NA',
+    });
+    expect(typed.missingTokens).toEqual(['', 'unknown', 'NA']);
+    const outcome = await importDataset(
+      file(new TextEncoder().encode(csv)),
+      request({ overrides: typed }),
+      deps(),
+    );
+    expect(outcome).toMatchObject({ status: 'ready', rowCount: 4, rejectedValues: 0 });
+    const record = await datasets.get('d1');
+    expect(record?.columns[0]?.type).toBe('integer');
+    expect(record?.report.columns[0]).toMatchObject({ present: 2, missing: 2 });
+    expect(record?.report.missingTokens).toEqual(['', 'unknown', 'NA']);
+
+    // Without "unknown" in the list the column is text: the option really is what decides.
+    const plain = await importDataset(
+      file(new TextEncoder().encode(csv)),
+      request({ datasetId: 'd2', overrides: { missingTokens: [''] } }),
+      deps(),
+    );
+    expect(plain).toMatchObject({ status: 'ready' });
+    expect((await datasets.get('d2'))?.columns[0]?.type).not.toBe('integer');
   });
 
   it('streams the file again with fixed types when a late value changes a column, keeping no stale chunk', async () => {

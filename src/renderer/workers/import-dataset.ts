@@ -19,6 +19,8 @@ export interface DatasetImportOverrides {
   encoding?: CsvEncoding;
   delimiter?: CsvDelimiter;
   hasHeader?: boolean;
+  /** Cell texts to read as missing, instead of the defaults (NA, N/A, null, NULL, -). */
+  missingTokens?: string[];
 }
 
 export interface DatasetImportRequest {

@@ -10,7 +10,7 @@ import {
   retryDatasetImport,
 } from './import-queue';
 import type { ImportOptionsValue } from './ImportOptionsFields';
-import { ImportOptionsFields, toOverrides } from './ImportOptionsFields';
+import { DEFAULT_MISSING_VALUES, ImportOptionsFields, toOverrides } from './ImportOptionsFields';
 import { formatCount, plural } from './format';
 
 /** Mantine's light alert titles use the colour's mid shade, too faint on its tint for WCAG AA. */
@@ -166,6 +166,7 @@ function FinishedJob({ job, onShowReport }: { job: ImportJob; onShowReport: (dat
               encoding: outcome.code === 'mixed-encoding' ? 'windows-1252' : undefined,
               delimiter: undefined,
               hasHeader: true,
+              missingValues: DEFAULT_MISSING_VALUES,
             }}
             onClose={() => {
               setRetrying(false);

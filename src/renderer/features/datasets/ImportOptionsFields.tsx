@@ -1,6 +1,7 @@
-import { Checkbox, Group, Select } from '@mantine/core';
+import { Checkbox, Group, Select, TextInput } from '@mantine/core';
 import type { CsvDelimiter, CsvEncoding } from '@core/csv';
 import { CSV_DELIMITERS } from '@core/csv';
+import { DEFAULT_MISSING_TOKENS } from '@core/table';
 import type { DatasetImportOverrides } from '../../workers/import-dataset';
 import { DELIMITER_NAMES, ENCODING_NAMES } from './format';
 
@@ -11,6 +12,19 @@ export interface ImportOptionsValue {
   encoding: CsvEncoding | undefined;
   delimiter: CsvDelimiter | undefined;
   hasHeader: boolean;
+  /** Comma-separated, as typed. */
+  missingValues: string;
+}
+
+/** The defaults, as the options field shows them (empty cells are always missing). */
+export const DEFAULT_MISSING_VALUES = DEFAULT_MISSING_TOKENS.filter((token) => token !== '').join(', ');
+
+/** "NA, n/a , -" → ['NA', 'n/a', '-']: trimmed, empty pieces dropped. */
+export function parseMissingValues(text: string): string[] {
+  return text
+    .split(',')
+    .map((token) => token.trim())
+    .filter((token) => token !== '');
 }
 
 /** The choices as importer overrides: "detect" leaves the importer to decide. */
@@ -19,6 +33,7 @@ export function toOverrides(value: ImportOptionsValue): DatasetImportOverrides {
     ...(value.encoding ? { encoding: value.encoding } : {}),
     ...(value.delimiter ? { delimiter: value.delimiter } : {}),
     hasHeader: value.hasHeader,
+    missingTokens: ['', ...parseMissingValues(value.missingValues)],
   };
 }
 
@@ -56,6 +71,15 @@ export function ImportOptionsFields(props: {
           }}
         />
       </Group>
+      <TextInput
+        mt="sm"
+        label="Missing values"
+        description="Cell texts read as missing, separated by commas. Empty cells are always missing."
+        value={value.missingValues}
+        onChange={(e) => {
+          onChange({ ...value, missingValues: e.currentTarget.value });
+        }}
+      />
       <Checkbox
         mt="sm"
         label="The first row holds the column names"

@@ -8,7 +8,7 @@ import { errorMessage } from '../common/error-message';
 import { CSV_FILTER, enqueueDatasetImports, sourceFileOf } from './import-queue';
 import { DELIMITER_NAMES, describeEncoding, formatCount, NEWLINE_NAMES, plural } from './format';
 import type { ImportOptionsValue } from './ImportOptionsFields';
-import { ImportOptionsFields, toOverrides } from './ImportOptionsFields';
+import { DEFAULT_MISSING_VALUES, ImportOptionsFields, toOverrides } from './ImportOptionsFields';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -28,6 +28,11 @@ function ImportOptionsForm({ dataset, onStarted }: { dataset: DatasetRecord; onS
     encoding: report.encoding.encoding,
     delimiter: report.delimiter.value,
     hasHeader: report.hasHeader,
+    // Datasets imported before the report kept the list were read with the defaults.
+    missingValues:
+      report.missingTokens === undefined
+        ? DEFAULT_MISSING_VALUES
+        : report.missingTokens.filter((token) => token !== '').join(', '),
   });
   const [error, setError] = useState<string>();
   const remembered = sourceFileOf(dataset.id);
