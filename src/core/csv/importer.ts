@@ -22,7 +22,7 @@
  * parse; the worst case two, and it never holds the whole file as strings, nor a second copy.
  */
 import { CHUNK_ROWS, encodingKindOf } from '../table/types';
-import { createRawColumnEncoder, encodeRawColumn } from '../table/chunk';
+import { createRawColumnEncoder } from '../table/chunk';
 import { DEFAULT_MISSING_TOKENS } from '../table/values';
 import type { ColumnSchema, ColumnType, EncodingKind, TableChunk } from '../table/types';
 import type { RawColumnEncoder, RejectedValue } from '../table/chunk';
@@ -36,7 +36,6 @@ import type { HeaderNotice } from './headers';
 import { countLineBreaks, recordStartLines } from './lines';
 import {
   finalType,
-  inferBatch,
   inferRecords,
   inferRecordsInto,
   isCategory,
@@ -181,8 +180,8 @@ export function createCsvImporter(options: CsvImportOptions = {}): CsvImporter {
   let names: string[] | undefined;
   let headerNotices: HeaderNotice[] = [];
   let columns: ColumnState[] = [];
-  /** Chunk 0's raw values, column-major; unused once `streaming`. */
-  let batch: string[][] = [];
+  /** Chunk 0's records, row-major as Papa made them; unused once `streaming`. */
+  let batch: (readonly string[])[] = [];
   /** Rows of the chunk being built (in `batch`, or encoded or queued when streaming). */
   let batchRows = 0;
   let restartReason: string | undefined;
@@ -214,7 +213,7 @@ export function createCsvImporter(options: CsvImportOptions = {}): CsvImporter {
       rejectedCount: 0,
       rejected: [],
     }));
-    batch = names.map(() => new Array<string>(CHUNK_ROWS));
+    batch = [];
   };
 
   const provisionalType = (col: ColumnState): ColumnType => {
@@ -231,28 +230,25 @@ export function createCsvImporter(options: CsvImportOptions = {}): CsvImporter {
     if (batchRows === 0) return [];
     const rowStart = rowsParsed - batchRows;
     const encoded = columns.map((col, c) => {
-      const values = batch[c] ?? [];
-      if (col.hint === undefined || col.hint === 'string')
-        inferBatch(col.inference, values, batchRows, isMissing);
+      // Inferred columns are checked value by value here, so encoding may skip re-validation.
+      const inferred = col.hint === undefined || col.hint === 'string';
+      if (inferred) inferRecords(col.inference, batch, batchRows, c, isMissing);
+      if (restartReason !== undefined) return undefined;
+      restartReason = kindChangeReason(c, rowStart);
       if (restartReason !== undefined) return undefined;
       const type = provisionalType(col);
-      const kind = encodingKindOf(type);
-      if (col.emittedKind !== undefined && col.emittedKind !== kind) {
-        restartReason = `column "${names?.[c] ?? c}" changed from ${col.emittedKind} to ${type} at row ${rowStart + 1}`;
-        return undefined;
-      }
-      col.emittedKind = kind;
-      // Inferred columns were just checked value by value, so encoding may skip re-validation.
-      const trusted = col.hint === undefined || col.hint === 'string';
-      const result = encodeRawColumn(
-        values,
-        batchRows,
-        type,
+      col.emittedKind = encodingKindOf(type);
+      // The same encoder as the streamed chunks, sized to this chunk's rows.
+      const encoder = createRawColumnEncoder(
+        col.emittedKind,
         isMissing,
         rowStart,
         maxListed - col.rejected.length,
-        trusted,
+        inferred,
+        batchRows,
       );
+      encoder.append(batch, batchRows, c, type);
+      const result = encoder.finish();
       if (result.column.kind === 'string') noteDistinct(col.inference, result.column.dictionary);
       col.rejectedCount += result.rejectedCount;
       col.rejected.push(...result.rejected);
@@ -388,10 +384,7 @@ export function createCsvImporter(options: CsvImportOptions = {}): CsvImporter {
         if (batchRows === CHUNK_ROWS) out.push(...flushStream());
         continue;
       }
-      for (let c = 0; c < width; c++) {
-        const column = batch[c];
-        if (column !== undefined) column[batchRows] = record[c] ?? '';
-      }
+      batch.push(record);
       batchRows++;
       rowsParsed++;
       if (batchRows === CHUNK_ROWS) out.push(...flushBatch());

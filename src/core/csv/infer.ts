@@ -36,27 +36,7 @@ export function newColumnInference(): ColumnInference {
   return { mask: FITS_ANY, present: 0, missing: 0, distinct: new Set() };
 }
 
-/** Folds a batch of raw values into the column's state. */
-export function inferBatch(
-  state: ColumnInference,
-  values: readonly string[],
-  count: number,
-  isMissing: (value: string) => boolean,
-): void {
-  let mask = state.mask;
-  let present = 0;
-  for (let i = 0; i < count; i++) {
-    const v = values[i] ?? '';
-    if (isMissing(v)) continue;
-    present++;
-    if (mask !== 0) mask &= classifyValue(v);
-  }
-  state.missing += count - present;
-  state.present += present;
-  state.mask = mask;
-}
-
-/** `inferBatch` over field `field` of row-major records (a missing field reads as ''). */
+/** Folds field `field` of row-major records (a missing field reads as '') into the column's state. */
 export function inferRecords(
   state: ColumnInference,
   records: readonly (readonly string[])[],
