@@ -24,15 +24,9 @@ requestPersistentStorage().catch((error: unknown) => {
 });
 
 // An import the app was closed (or crashed) during left a pending dataset: remove it, so half-stored
-// data never lingers. Each removal waits for that import's lock, so a live import in another tab
-// (browser mode) is not swept from under it.
+// data never lingers; each removal waits for that import's lock (a live import in another tab).
 repositories.datasets
-  .pendingIds()
-  .then(async (ids) =>
-    Promise.all(
-      ids.map(async (id) => withImportLock(id, async () => repositories.datasets.removeIfPending(id))),
-    ),
-  )
+  .sweepPending(async (id, remove) => withImportLock(id, remove))
   .catch((error: unknown) => {
     console.warn('Removing unfinished dataset imports failed:', error);
   });

@@ -133,13 +133,20 @@ describe('datasets repository', () => {
     expect(await datasets.sweepPending()).toBe(0);
   });
 
-  it('removes one pending dataset on request, but never one that became ready', async () => {
+  it('sweeps each pending dataset through whenIdle, and never removes one that became ready', async () => {
     await store('ready', sampleTable(2));
     await datasets.beginImport({ id: 'left', name: 'Left', sourceFileName: 'l.csv', sizeBytes: 1 });
-    expect(await datasets.pendingIds()).toEqual(['left']);
     expect(await datasets.removeIfPending('ready')).toBe(false);
-    expect(await datasets.removeIfPending('left')).toBe(true);
-    expect(await datasets.pendingIds()).toEqual([]);
+
+    const offered: string[] = [];
+    const swept = await datasets.sweepPending(async (id, remove) => {
+      offered.push(id);
+      return remove();
+    });
+    expect(swept).toBe(1);
+    expect(offered).toEqual(['left']);
+    expect(await datasets.get('left')).toBeUndefined();
+    expect(await datasets.removeIfPending('left')).toBe(false);
     expect((await datasets.list()).map((d) => d.id)).toEqual(['ready']);
   });
 

@@ -57,6 +57,14 @@ export function createDatasetsRepository(db: KpoDatabase) {
     await db.datasets.delete(datasetId);
   };
 
+  /** Removes one dataset if it is still pending; one that became ready meanwhile is kept. */
+  const removeIfPending = async (id: string): Promise<boolean> =>
+    db.transaction('rw', db.datasets, db.datasetChunks, db.savedViews, async () => {
+      if ((await db.datasets.get(id))?.status !== 'pending') return false;
+      await deleteAll(id);
+      return true;
+    });
+
   const readyDataset = async (id: string): Promise<DatasetRecord> => {
     const record = await db.datasets.get(id);
     if (!record || record.status !== 'ready') throw new UserInputError('This dataset no longer exists.');
@@ -108,23 +116,23 @@ export function createDatasetsRepository(db: KpoDatabase) {
         return { name: record.name, rowCount: record.rowCount, table };
       }),
 
-    /** Removes every dataset an import left pending (a crash, a closed window). Returns how many. */
-    sweepPending: async (): Promise<number> =>
-      db.transaction('rw', db.datasets, db.datasetChunks, db.savedViews, async () => {
-        const pending = await db.datasets.where('status').equals('pending').primaryKeys();
-        for (const id of pending) await deleteAll(id);
-        return pending.length;
-      }),
+    removeIfPending,
 
-    pendingIds: async (): Promise<string[]> => db.datasets.where('status').equals('pending').primaryKeys(),
-
-    /** Removes one dataset if it is still pending; one that became ready meanwhile is kept. */
-    removeIfPending: async (id: string): Promise<boolean> =>
-      db.transaction('rw', db.datasets, db.datasetChunks, db.savedViews, async () => {
-        if ((await db.datasets.get(id))?.status !== 'pending') return false;
-        await deleteAll(id);
-        return true;
-      }),
+    /**
+     * Removes every dataset an import left pending (a crash, a closed window) and says how many.
+     * `whenIdle` runs each removal once that import cannot still be live; the app waits for the
+     * import's Web Lock, so a live import in another browser-mode tab is not swept from under it.
+     */
+    sweepPending: async (
+      whenIdle: (datasetId: string, remove: () => Promise<boolean>) => Promise<boolean> = async (
+        _id,
+        remove,
+      ) => remove(),
+    ): Promise<number> => {
+      const ids = await db.datasets.where('status').equals('pending').primaryKeys();
+      const removed = await Promise.all(ids.map(async (id) => whenIdle(id, async () => removeIfPending(id))));
+      return removed.filter(Boolean).length;
+    },
 
     /**
      * Changes a column's type, rewriting every chunk in one transaction. Values that do not fit
