@@ -44,6 +44,13 @@ interface JobInternals {
 
 let jobs: readonly ImportJob[] = [];
 const internals = new Map<string, JobInternals>();
+
+// A page that goes away (reload, close) cancels its imports. A worker can outlive its page for a
+// moment; cancelled, it deletes what it wrote and frees its lock, instead of finishing an import
+// nobody is watching while the next page's start-up sweep waits on that lock.
+addEventListener('pagehide', () => {
+  for (const own of internals.values()) own.cancel?.();
+});
 const listeners = new Set<() => void>();
 /** Files imported in this session, so a dataset can be re-imported with other options without asking again. */
 const sourceFiles = new Map<string, File>();
