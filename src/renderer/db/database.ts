@@ -3,6 +3,21 @@ import type { Table } from 'dexie';
 import type { Migration } from './migrations';
 import { migrations as allMigrations } from './migrations';
 import type {
+  AnswerRecord,
+  ChartRecord,
+  ChecklistTemplateRecord,
+  DatasetActivityRecord,
+  FindingRecord,
+  QcResultRecord,
+  QcVerdictRecord,
+  ReviewCommentRecord,
+  SentPackageRecord,
+  SourceRecord,
+  SubmissionRecord,
+  TaskEventRecord,
+  TaskFileRecord,
+  TaskRecord,
+  TimeEntryRecord,
   DatasetChunkRecord,
   DatasetRecord,
   ProfileRecord,
@@ -24,6 +39,21 @@ export class KpoDatabase extends Dexie {
   declare datasets: Table<DatasetRecord, string>;
   declare datasetChunks: Table<DatasetChunkRecord, [string, number]>;
   declare savedViews: Table<SavedViewRecord, string>;
+  declare tasks: Table<TaskRecord, string>;
+  declare taskFiles: Table<TaskFileRecord, [string, string]>;
+  declare taskEvents: Table<TaskEventRecord, [string, number]>;
+  declare charts: Table<ChartRecord, string>;
+  declare sources: Table<SourceRecord, string>;
+  declare findings: Table<FindingRecord, string>;
+  declare answers: Table<AnswerRecord, [string, number]>;
+  declare timeEntries: Table<TimeEntryRecord, string>;
+  declare qcResults: Table<QcResultRecord, [string, string]>;
+  declare checklistTemplates: Table<ChecklistTemplateRecord, string>;
+  declare datasetActivity: Table<DatasetActivityRecord, string>;
+  declare submissions: Table<SubmissionRecord, [string, number]>;
+  declare sentPackages: Table<SentPackageRecord, string>;
+  declare reviewComments: Table<ReviewCommentRecord, string>;
+  declare qcVerdicts: Table<QcVerdictRecord, [string, number, string]>;
 
   /** `migrations` is a parameter only so tests can open a database as an older version. */
   constructor(name: string = DATABASE_NAME, migrations: readonly Migration[] = allMigrations) {

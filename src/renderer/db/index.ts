@@ -3,7 +3,9 @@ import { createDatasetsRepository } from './datasets-repository';
 import { createIdentityRepository } from './identity-repository';
 import { createReceivedPackagesRepository } from './received-packages-repository';
 import { createSavedViewsRepository } from './saved-views-repository';
+import { createSentPackagesRepository } from './sent-packages-repository';
 import { createSettingsRepository } from './settings-repository';
+import { createTasksRepository } from './tasks-repository';
 import { createTrustedKeysRepository } from './trusted-keys-repository';
 
 export { UserInputError } from './errors';
@@ -14,8 +16,11 @@ export type {
   ProfileRecord,
   ReceivedPackageRecord,
   Role,
+  TaskRecord,
   TrustedKeyRecord,
 } from './records';
+export type { TaskDraftFields } from './tasks-repository';
+export type { SentPackageSummary } from './sent-packages-repository';
 export type { ReceivedPackageSummary } from './received-packages-repository';
 export type { SavedView } from './saved-views-repository';
 export type { ColumnTypeChange } from './datasets-repository';
@@ -34,4 +39,6 @@ export const repositories = {
   savedViews: createSavedViewsRepository(database),
   datasets: createDatasetsRepository(database),
   settings: createSettingsRepository(database),
+  tasks: createTasksRepository(database),
+  sentPackages: createSentPackagesRepository(database),
 };

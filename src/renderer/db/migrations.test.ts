@@ -13,6 +13,7 @@ import {
   version3TrustedKey,
   VERSION_3_STORES,
 } from './fixtures/version-3';
+import { version4Chunk, version4Dataset, version4SavedView, VERSION_4_STORES } from './fixtures/version-4';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
 
 let counter = 0;
@@ -190,5 +191,47 @@ describe('schema migrations', () => {
     });
     expect(await v4.savedViews.where('datasetId').equals('a').count()).toBe(1);
     expect(await v4.datasetChunks.where('datasetId').equals('a').count()).toBe(2);
+  });
+
+  it('version 5 adds the task stores and keeps version 4 data', async () => {
+    const name = freshName();
+    const v4 = open(name, 4);
+    await v4.open();
+    expect(v4.tables.map((t) => t.name).sort()).toEqual([...VERSION_4_STORES].sort());
+    await v4.table('datasets').add(version4Dataset);
+    await v4.table('datasetChunks').add(version4Chunk);
+    await v4.table('savedViews').add(version4SavedView);
+    v4.close();
+
+    const v5 = open(name, 5);
+    await v5.open();
+    expect(v5.verno).toBe(5);
+    expect(await v5.datasets.get('d-1')).toEqual(version4Dataset);
+    expect(await v5.datasetChunks.get(['d-1', 0])).toEqual(version4Chunk);
+    expect(await v5.savedViews.get('v-1')).toEqual(version4SavedView);
+
+    // The indexes the workflow relies on: events in chain order per task, work per task, versions.
+    const event = (taskId: string, seq: number) => ({
+      taskId,
+      seq,
+      at: '2026-11-25T00:00:00.000Z',
+      actor: 'A',
+      type: 'x',
+      data: {},
+      prevHash: '0'.repeat(64),
+      hash: '0'.repeat(64),
+    });
+    await v5.taskEvents.bulkAdd([event('t', 2), event('u', 1), event('t', 1)]);
+    const chain = await v5.taskEvents.where('[taskId+seq]').between(['t', 0], ['t', Infinity]).toArray();
+    expect(chain.map((e) => e.seq)).toEqual([1, 2]);
+    await v5.answers.bulkAdd([
+      { taskId: 't', questionNumber: 2, text: 'b', evidence: [], updatedAt: '' },
+      { taskId: 't', questionNumber: 1, text: 'a', evidence: [], updatedAt: '' },
+    ]);
+    expect(
+      (await v5.answers.where('taskId').equals('t').sortBy('questionNumber')).map((a) => a.text),
+    ).toEqual(['a', 'b']);
+    await v5.qcVerdicts.add({ taskId: 't', version: 1, itemId: 'q1', verdict: 'agree', comment: '', at: '' });
+    expect(await v5.qcVerdicts.where('[taskId+version]').equals(['t', 1]).count()).toBe(1);
   });
 });

@@ -58,6 +58,29 @@ export const migrations: readonly Migration[] = [
       savedViews: 'id, datasetId, name',
     },
   },
+  {
+    // Tasks and everything the workflow keeps per task: the audit log keyed by position so events are
+    // appended in order, the analyst's work (charts, sources, findings, answers, time, QC results),
+    // frozen submissions per version, signed packages sent, and the reviewer's comments and verdicts.
+    version: 5,
+    stores: {
+      tasks: 'id, state, client, due, updatedAt',
+      taskFiles: '[taskId+path], taskId',
+      taskEvents: '[taskId+seq], taskId',
+      charts: 'id, taskId, viewId',
+      sources: 'id, taskId',
+      findings: 'id, taskId',
+      answers: '[taskId+questionNumber], taskId',
+      timeEntries: 'id, taskId, date',
+      qcResults: '[taskId+itemId], taskId',
+      checklistTemplates: 'id, name',
+      datasetActivity: 'datasetId',
+      submissions: '[taskId+version], taskId',
+      sentPackages: 'packageId, taskId, createdAt',
+      reviewComments: 'id, [taskId+version], taskId',
+      qcVerdicts: '[taskId+version+itemId], [taskId+version]',
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

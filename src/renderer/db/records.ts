@@ -1,6 +1,7 @@
 /** Shapes of what the database stores. Only repositories in this folder read or write them. */
 import type { CsvImportReport } from '@core/csv';
 import type { ColumnType, TableChunk } from '@core/table';
+import type { TaskState } from '@core/workflow';
 
 export const ROLES = ['coordinator', 'analyst', 'reviewer', 'client'] as const;
 export type Role = (typeof ROLES)[number];
@@ -105,4 +106,226 @@ export interface SavedViewRecord {
   spec: unknown;
   createdAt: string;
   updatedAt: string;
+}
+
+// ---- Tasks (schema version 5) --------------------------------------------------------------------
+
+/** Someone a task names, as the trust list knows them. */
+export interface TaskPersonRecord {
+  name: string;
+  keyId: string;
+  email?: string;
+}
+
+/** A CSV that belongs to a task: its original bytes live in `taskFiles`, its columnar copy in `datasets`. */
+export interface TaskDatasetRecord {
+  /** Path inside the package's data/, e.g. `datasets/sales.csv`. */
+  path: string;
+  name: string;
+  sha256: string;
+  bytes: number;
+  /** The local columnar dataset; absent while it is being imported or if the import failed. */
+  datasetId?: string;
+}
+
+export interface ChecklistItemRecord {
+  id: string;
+  text: string;
+  severity: 'critical' | 'major' | 'minor';
+  evidenceRequired: boolean;
+  /** One of core/workflow's automatic check ids. */
+  automaticCheck?: string;
+}
+
+/**
+ * A task as this installation knows it. Authored drafts may be incomplete, so fields are loose here
+ * and checked against core's taskSchema when the task is exported.
+ */
+export interface TaskRecord {
+  id: string;
+  /** `authored`: written here by a coordinator; `received`: imported from a task package. */
+  origin: 'authored' | 'received';
+  state: TaskState;
+  title: string;
+  client: string;
+  brief: string;
+  questions: { number: number; text: string }[];
+  /** ISO date-time, or '' while a draft has none. */
+  due: string;
+  priority: 'low' | 'normal' | 'high' | 'urgent';
+  estimateHours: number;
+  coordinator?: TaskPersonRecord;
+  analyst?: TaskPersonRecord;
+  reviewer?: TaskPersonRecord;
+  datasets: TaskDatasetRecord[];
+  checklistName: string;
+  checklist: ChecklistItemRecord[];
+  /** The task package this task was imported from. */
+  sourcePackageId?: string;
+  /** Highest submission version made or received so far (0: none). */
+  version: number;
+  /** Set while the analyst's timer runs. */
+  timerStartedAt?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Original bytes of a task's files (CSV datasets as received, source attachments), keyed by path. */
+export interface TaskFileRecord {
+  taskId: string;
+  path: string;
+  mediaType: string;
+  bytes: Uint8Array;
+}
+
+/** One event of a task's hash-chained audit log (core/package audit-chain), keyed [taskId+seq]. */
+export interface TaskEventRecord {
+  taskId: string;
+  seq: number;
+  at: string;
+  actor: string;
+  type: string;
+  data: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+/** A chart: a spec (saved view + encoding) re-rendered from the data; `spec` validated in core/charts. */
+export interface ChartRecord {
+  id: string;
+  taskId: string;
+  viewId: string;
+  spec: unknown;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SourceRecord {
+  id: string;
+  taskId: string;
+  title: string;
+  author: string;
+  url: string;
+  /** YYYY-MM-DD. */
+  accessed: string;
+  notes: string;
+  /** Path of the attached file in `taskFiles` (e.g. `sources/<id>/report.pdf`). */
+  attachmentPath?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FindingRecord {
+  id: string;
+  taskId: string;
+  title: string;
+  /** Markdown; charts, views and sources are referenced as kpo: links (see core/findings). */
+  markdown: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EvidenceRef {
+  kind: 'chart' | 'view' | 'finding' | 'source';
+  id: string;
+}
+
+export interface AnswerRecord {
+  taskId: string;
+  questionNumber: number;
+  text: string;
+  evidence: EvidenceRef[];
+  updatedAt: string;
+}
+
+export interface TimeEntryRecord {
+  id: string;
+  taskId: string;
+  /** Key id of who worked. */
+  person: string;
+  /** YYYY-MM-DD, local day the work was done. */
+  date: string;
+  minutes: number;
+  note: string;
+  origin: 'timer' | 'manual';
+  createdAt: string;
+}
+
+export interface QcResultRecord {
+  taskId: string;
+  itemId: string;
+  result: 'open' | 'pass' | 'fail' | 'not-applicable';
+  comment: string;
+  /** Evidence references (`chart:<id>`, `source:<id>`, ...) or free text. */
+  evidence: string[];
+  /** Why a failing critical item may still leave. */
+  justification: string;
+  checkedBy?: string;
+  checkedAt?: string;
+}
+
+export interface ChecklistTemplateRecord {
+  id: string;
+  name: string;
+  description: string;
+  items: ChecklistItemRecord[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What the analyst did with a dataset, for the "every dataset opened and profiled" check. */
+export interface DatasetActivityRecord {
+  datasetId: string;
+  openedAt?: string;
+  profiledAt?: string;
+}
+
+/**
+ * One frozen version of a task's deliverable: the payload files exactly as signed, so a later review
+ * can diff versions and the package can be exported again byte for byte.
+ */
+export interface SubmissionRecord {
+  taskId: string;
+  version: number;
+  contentDigest: string;
+  /** Payload files keyed relative to data/ (deliverable/..., qc/checklist.json, ...). */
+  files: Record<string, Uint8Array>;
+  submittedAt: string;
+  submittedBy: TaskPersonRecord;
+  packageId: string;
+}
+
+/** A package this installation signed and exported (the Inbox's "sent" list). */
+export interface SentPackageRecord {
+  packageId: string;
+  taskId: string;
+  kind: string;
+  fileName: string;
+  sizeBytes: number;
+  createdAt: string;
+  bytes: Uint8Array;
+}
+
+/** A reviewer's comment, threaded by `parentId`, on one part of one submitted version. */
+export interface ReviewCommentRecord {
+  id: string;
+  taskId: string;
+  version: number;
+  /** What it is about: `section:<heading>`, `answer:<n>`, `chart:<id>`, `table:<id>`, `qc:<itemId>`. */
+  target: string;
+  parentId?: string;
+  author: TaskPersonRecord;
+  body: string;
+  at: string;
+  resolved: boolean;
+}
+
+/** The reviewer's verdict on one QC item of one version. */
+export interface QcVerdictRecord {
+  taskId: string;
+  version: number;
+  itemId: string;
+  verdict: 'agree' | 'disagree';
+  comment: string;
+  at: string;
 }

@@ -1,13 +1,32 @@
 import { Box, Button, Stack, Title } from '@mantine/core';
 import { IconFileImport, IconInbox } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { navigateTo, useScreenPath } from '../../app/use-hash-route';
 import { repositories } from '../../db';
 import { EmptyState } from '../common/EmptyState';
 import { ScreenHeader } from '../common/ScreenHeader';
 import { ReceivedPackagesTable } from '../packages/ReceivedPackagesTable';
 import { usePackageImport } from '../packages/use-package-import';
+import { TaskWorkspace } from '../tasks/TaskWorkspace';
 
+/** `#/inbox` lists tasks and packages; `#/inbox/<taskId>/<tab>` opens one task's workspace. */
 export function InboxScreen() {
+  const [taskId = '', tab = ''] = useScreenPath().split('/');
+  if (taskId !== '') {
+    return (
+      <TaskWorkspace
+        taskId={taskId}
+        tab={tab}
+        onTab={(next) => {
+          navigateTo('inbox', `${taskId}/${next}`);
+        }}
+      />
+    );
+  }
+  return <InboxLists />;
+}
+
+function InboxLists() {
   const packages = useLiveQuery(async () => repositories.receivedPackages.list(), []);
   const { openDialog, dropHandlers, modal } = usePackageImport();
   const importButton = (

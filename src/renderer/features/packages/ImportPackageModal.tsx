@@ -7,6 +7,9 @@ import type { TrustedKeyInput } from '../../db';
 import { repositories, ROLES } from '../../db';
 import type { PickedFile } from '../../platform';
 import { errorMessage } from '../common/error-message';
+import { navigateTo } from '../../app/use-hash-route';
+import type { AppliedPackage } from './received-package-handlers';
+import { RECEIVED_PACKAGE_HANDLERS } from './received-package-handlers';
 import { verifyPackageInWorker } from './verify-in-worker';
 import { VerificationPanel } from './VerificationPanel';
 
@@ -112,22 +115,32 @@ export function ImportPackageModal({ file, onClose }: { file: PickedFile; onClos
     if (!result || blocked || !result.signer || (needsAcknowledgement && !acceptUnknown)) return;
     const { info, signer } = result;
     setImporting(true);
+    const record = {
+      packageId: info.packageId ?? '',
+      kind: info.kind ?? '',
+      taskId: info.taskId ?? '',
+      fileName: file.name,
+      sizeBytes: file.data.byteLength,
+      verification: result.status === 'trusted' ? ('trusted' as const) : ('unknown-signer' as const),
+      signerKeyId: signer.keyId,
+      ...(signer.name ? { signerName: signer.name } : {}),
+      baggingDate: info.baggingDate,
+      importedAt: new Date().toISOString(),
+    };
     try {
-      await repositories.receivedPackages.add({
-        packageId: info.packageId ?? '',
-        kind: info.kind ?? '',
-        taskId: info.taskId ?? '',
-        fileName: file.name,
-        sizeBytes: file.data.byteLength,
-        verification: result.status === 'trusted' ? 'trusted' : 'unknown-signer',
-        signerKeyId: signer.keyId,
-        ...(signer.name ? { signerName: signer.name } : {}),
-        baggingDate: info.baggingDate,
-        importedAt: new Date().toISOString(),
-        bytes: file.data,
-      });
-      notifications.show({ color: 'green', message: `Imported ${file.name}.` });
+      await repositories.receivedPackages.add({ ...record, bytes: file.data });
+      let applied: AppliedPackage;
+      try {
+        const handler = info.kind ? RECEIVED_PACKAGE_HANDLERS[info.kind] : undefined;
+        if (!handler || !result.files) throw new Error('This package has no contents to import.');
+        applied = await handler({ record, files: result.files, verification: result });
+      } catch (caught) {
+        await repositories.receivedPackages.remove(record.packageId);
+        throw caught;
+      }
+      notifications.show({ color: 'green', message: applied.message });
       onClose();
+      if (applied.taskId) navigateTo('inbox', applied.taskId);
     } catch (caught) {
       setImportError(errorMessage(caught));
     } finally {
