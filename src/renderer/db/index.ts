@@ -1,4 +1,5 @@
 import { KpoDatabase } from './database';
+import { createChecklistTemplatesRepository } from './checklist-templates-repository';
 import { createDatasetsRepository } from './datasets-repository';
 import { createIdentityRepository } from './identity-repository';
 import { createReceivedPackagesRepository } from './received-packages-repository';
@@ -6,6 +7,7 @@ import { createSavedViewsRepository } from './saved-views-repository';
 import { createSentPackagesRepository } from './sent-packages-repository';
 import { createSettingsRepository } from './settings-repository';
 import { createTasksRepository } from './tasks-repository';
+import { createTimeEntriesRepository } from './time-entries-repository';
 import { createTrustedKeysRepository } from './trusted-keys-repository';
 
 export { UserInputError } from './errors';
@@ -16,7 +18,22 @@ export type {
   ProfileRecord,
   ReceivedPackageRecord,
   Role,
+  AnswerRecord,
+  ChartRecord,
+  ChecklistItemRecord,
+  ChecklistTemplateRecord,
+  EvidenceRef,
+  FindingRecord,
+  QcResultRecord,
+  QcVerdictRecord,
+  ReviewCommentRecord,
+  SourceRecord,
+  SubmissionRecord,
+  TaskDatasetRecord,
+  TaskEventRecord,
+  TaskPersonRecord,
   TaskRecord,
+  TimeEntryRecord,
   TrustedKeyRecord,
 } from './records';
 export type { TaskDraftFields } from './tasks-repository';
@@ -41,4 +58,6 @@ export const repositories = {
   settings: createSettingsRepository(database),
   tasks: createTasksRepository(database),
   sentPackages: createSentPackagesRepository(database),
+  checklistTemplates: createChecklistTemplatesRepository(database),
+  timeEntries: createTimeEntriesRepository(database),
 };
