@@ -13,3 +13,26 @@ export {
   WORKFLOW_ROLES,
   WorkflowError,
 } from './task-state';
+export type {
+  AutomaticCheckId,
+  QcCheckOutcome,
+  SnapshotAnswer,
+  SnapshotChart,
+  SnapshotDataset,
+  SnapshotFinding,
+  SnapshotQuestion,
+  WorkspaceSnapshot,
+} from './qc-checks';
+export {
+  AUTOMATIC_CHECK_IDS,
+  AUTOMATIC_CHECK_LABELS,
+  everyChartLabelled,
+  everyDatasetProfiled,
+  everyFindingCitesEvidence,
+  everyQuestionAnswered,
+  isAutomaticCheckId,
+  runAutomaticCheck,
+  timeLogged,
+} from './qc-checks';
+export type { GateInput, GateItem, GateResult, GateVerdict, QcItemResult } from './submission-gate';
+export { checkSubmissionGate, effectiveResult } from './submission-gate';
