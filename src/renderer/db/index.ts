@@ -1,6 +1,8 @@
 import { KpoDatabase } from './database';
 import { createChecklistTemplatesRepository } from './checklist-templates-repository';
+import { createDatasetActivityRepository } from './dataset-activity-repository';
 import { createDatasetsRepository } from './datasets-repository';
+import { createQcRepository } from './qc-repository';
 import { createIdentityRepository } from './identity-repository';
 import { createReceivedPackagesRepository } from './received-packages-repository';
 import { createSavedViewsRepository } from './saved-views-repository';
@@ -40,6 +42,10 @@ export type { TaskDraftFields } from './tasks-repository';
 export type { SentPackageSummary } from './sent-packages-repository';
 export type { ReceivedPackageSummary } from './received-packages-repository';
 export type { SavedView } from './saved-views-repository';
+export type { ChecklistTemplateEntry, ChecklistTemplateInput } from './checklist-templates-repository';
+export type { EvidenceOption, QcOverview, QcResultPatch } from './qc-repository';
+export type { TimeEntryInput } from './time-entries-repository';
+export { localDay } from './time-entries-repository';
 export type { ColumnTypeChange } from './datasets-repository';
 export { DEFAULT_DATASET_IMPORT_LIMIT_BYTES } from './settings-repository';
 export { ROLES } from './records';
@@ -60,4 +66,6 @@ export const repositories = {
   sentPackages: createSentPackagesRepository(database),
   checklistTemplates: createChecklistTemplatesRepository(database),
   timeEntries: createTimeEntriesRepository(database),
+  datasetActivity: createDatasetActivityRepository(database),
+  qc: createQcRepository(database),
 };

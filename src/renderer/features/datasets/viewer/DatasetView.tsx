@@ -17,7 +17,7 @@ import {
 import type { ColumnSchema } from '@core/table';
 import { IconArrowDown, IconArrowUp, IconColumns, IconDownload, IconFilter } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { repositories } from '../../../db';
 import type { DatasetSummary, ViewColumn } from '../../../workers/query-engine';
 import { DataGrid } from './DataGrid';
@@ -151,6 +151,13 @@ function Viewer(props: {
   const [profiled, setProfiled] = useState<string>();
   const [changingType, setChangingType] = useState<ColumnSchema>();
   const [exporting, setExporting] = useState(false);
+  // Feeds the "every dataset opened and profiled" QC check; a lost mark only makes that check stricter.
+  useEffect(() => {
+    repositories.datasetActivity.markOpened(datasetId).catch(() => undefined);
+  }, [datasetId]);
+  useEffect(() => {
+    if (profiled) repositories.datasetActivity.markProfiled(datasetId).catch(() => undefined);
+  }, [datasetId, profiled]);
 
   // The name follows a rename made elsewhere; the table itself stays as loaded until a reload.
   const record = useLiveQuery(async () => (await repositories.datasets.get(datasetId)) ?? null, [datasetId]);
