@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { repositories } from '../../db';
 import { ScreenHeader } from '../common/ScreenHeader';
 import { AppearanceSection } from './AppearanceSection';
+import { ChecklistTemplatesSection } from './ChecklistTemplatesSection';
 import { DatasetsSection } from './DatasetsSection';
 import { ProfileSection } from './ProfileSection';
 import { SigningKeySection } from './SigningKeySection';
@@ -23,6 +24,7 @@ export function SettingsScreen() {
         <TrustedKeysSection />
         <StorageSection />
         <DatasetsSection />
+        <ChecklistTemplatesSection />
         <AppearanceSection />
       </Stack>
     </>
