@@ -34,7 +34,7 @@ test('a built-in checklist is duplicated, its copy edited and reordered, and the
   await templates.section.getByRole('button', { name: 'Edit Research, Northwind edition' }).click();
   const reopened = templates.editor('Research, Northwind edition');
   await expect(templates.itemText(reopened, 2)).toHaveValue('Scope confirmed with the client in writing');
-  await expect(reopened.getByRole('textbox', { name: 'Item 2 severity' })).toHaveValue('Minor');
+  await expect(reopened.getByRole('combobox', { name: 'Item 2 severity' })).toHaveValue('Minor');
   await expect(reopened.getByRole('checkbox', { name: 'Item 2 requires evidence' })).toBeChecked();
 
   // A blank item is refused with the item named, and nothing is saved.

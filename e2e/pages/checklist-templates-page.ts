@@ -29,7 +29,7 @@ export class ChecklistTemplatesPage {
   }
 
   async setSeverity(editor: Locator, n: number, severity: 'Critical' | 'Major' | 'Minor'): Promise<void> {
-    await editor.getByRole('textbox', { name: `Item ${n} severity` }).click();
+    await editor.getByRole('combobox', { name: `Item ${n} severity` }).click();
     await this.page.getByRole('option', { name: severity, exact: true }).click();
   }
 }
