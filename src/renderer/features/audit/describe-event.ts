@@ -1,0 +1,62 @@
+import type { AuditEvent } from '@core/package';
+import { isTaskState, STATE_LABELS } from '@core/workflow';
+
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined;
+const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
+
+const duration = (minutes: unknown): string => {
+  const m = num(minutes);
+  if (m === undefined) return 'some time';
+  const h = Math.floor(m / 60);
+  return h === 0 ? `${m} min` : `${h} h ${String(m % 60).padStart(2, '0')} min`;
+};
+
+const state = (value: unknown): string =>
+  isTaskState(value) ? STATE_LABELS[value].toLowerCase() : (text(value) ?? 'an unknown state');
+
+const RESULT_WORDS: Readonly<Record<string, string>> = {
+  pass: 'pass',
+  fail: 'fail',
+  'not-applicable': 'not applicable',
+  open: 'open',
+};
+
+type Describe = (data: Record<string, unknown>) => string;
+
+const DESCRIPTIONS: Readonly<Record<string, Describe>> = {
+  'task.created': (d) => `Created the task${text(d.title) ? ` “${text(d.title)}”` : ''}`,
+  'task.edited': (d) =>
+    Array.isArray(d.fields) && d.fields.length > 0
+      ? `Edited the task: ${d.fields.filter((f) => typeof f === 'string').join(', ')}`
+      : 'Edited the task',
+  'task.state-changed': (d) =>
+    `Moved the task from ${state(d.from)} to ${state(d.to)}${text(d.by) ? ` as ${text(d.by)}` : ''}`,
+  'qc.item-marked': (d) => {
+    const item = text(d.text) ?? text(d.itemId) ?? 'an item';
+    const result = text(d.result);
+    const changed = Array.isArray(d.changed) ? d.changed.filter((c) => typeof c === 'string') : [];
+    if (changed.includes('result') && result)
+      return `Marked QC item “${item}” ${RESULT_WORDS[result] ?? result}`;
+    return `Updated the ${changed.length > 0 ? changed.join(' and ') : 'result'} of QC item “${item}”`;
+  },
+  'time.logged': (d) =>
+    `Logged ${duration(d.minutes)}${text(d.date) ? ` on ${text(d.date)}` : ''}${d.origin === 'timer' ? ' from the timer' : ''}`,
+  'time.edited': (d) => {
+    const before = (d.before ?? {}) as Record<string, unknown>;
+    const after = (d.after ?? {}) as Record<string, unknown>;
+    return `Changed a time entry from ${duration(before.minutes)} on ${text(before.date) ?? '?'} to ${duration(after.minutes)} on ${text(after.date) ?? '?'}`;
+  },
+  'time.deleted': (d) =>
+    `Deleted a time entry of ${duration(d.minutes)}${text(d.date) ? ` on ${text(d.date)}` : ''}`,
+  'timer.started': () => 'Started the timer',
+  'timer.stopped': () => 'Stopped the timer before a minute had passed',
+};
+
+/** A readable sentence for one audit event; types this build does not know are still shown plainly. */
+export function describeEvent(event: Pick<AuditEvent, 'type' | 'data'>): string {
+  const describe = DESCRIPTIONS[event.type];
+  if (describe) return describe(event.data);
+  const words = event.type.replace(/[.\-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
