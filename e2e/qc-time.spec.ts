@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { ChecklistTemplatesPage } from './pages/checklist-templates-page';
+import { TaskQcTimePage } from './pages/task-qc-time-page';
 
 test.beforeEach(async ({ app }) => {
   await app.goto();
@@ -46,4 +47,63 @@ test('a built-in checklist is duplicated, its copy edited and reordered, and the
   // The built-in is unchanged: its own copy again starts with the original first item.
   await templates.duplicate('Research task');
   await expect(templates.itemText(templates.editor('Research task (copy)'), 1)).toHaveValue(firstText);
+});
+
+test('time logged and QC marks on a task show in its checklist, gate and audit log, and tampering is flagged', async ({
+  page,
+}) => {
+  const tabs = new TaskQcTimePage(page);
+  await tabs.seedTask('task-e2e-1', [
+    {
+      id: 'time',
+      text: 'Time is logged',
+      severity: 'minor',
+      evidenceRequired: false,
+      automaticCheck: 'time-logged',
+    },
+    { id: 'sources', text: 'Sources are cited', severity: 'critical', evidenceRequired: true },
+  ]);
+  await tabs.open('task-e2e-1', 'QC checklist');
+  await expect(tabs.item(1, 'Time is logged')).toContainText('No time has been logged on this task');
+  await expect(page.getByRole('list', { name: 'What blocks submission' })).toContainText(
+    "Item 2 ('Sources are cited') has no result",
+  );
+
+  await tabs.tab('Time');
+  await tabs.logTime(1, 30, 'Desk research');
+  await expect(page.getByRole('table', { name: 'Time entries' })).toContainText('1 h 30 min');
+  await expect(page.getByText('over the estimate by 30 min')).toBeVisible();
+  await page.getByRole('button', { name: 'Start timer' }).click();
+  await expect(page.getByRole('button', { name: 'Stop timer' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Stop timer' })).toBeVisible();
+  await page.getByRole('button', { name: 'Stop timer' }).click();
+  await expect(page.getByRole('button', { name: 'Start timer' })).toBeVisible();
+
+  await tabs.tab('QC checklist');
+  await expect(tabs.item(1, 'Time is logged')).toContainText('Passes');
+  const sources = tabs.item(2, 'Sources are cited');
+  await sources.getByText('Pass', { exact: true }).click();
+  await expect(page.getByRole('list', { name: 'What blocks submission' })).toContainText('requires evidence');
+  await sources.getByRole('textbox', { name: 'Other evidence for item 2' }).fill('Client library, ref 42');
+  await sources.getByRole('textbox', { name: 'Other evidence for item 2' }).press('Enter');
+  await expect(page.getByText('Ready to submit')).toBeVisible();
+
+  await tabs.tab('Audit log');
+  const timeline = page.getByRole('list', { name: 'Audit timeline' }).or(page.getByLabel('Audit timeline'));
+  await expect(timeline).toContainText('Logged 1 h 30 min');
+  await expect(timeline).toContainText('Started the timer');
+  await expect(timeline).toContainText('Marked QC item “Sources are cited” pass');
+  await expect(page.getByText('the hash chain is intact')).toBeVisible();
+
+  await tabs.tamperWithEvent('task-e2e-1', 1, {
+    entryId: 'x',
+    minutes: 600,
+    date: '2026-11-25',
+    origin: 'manual',
+  });
+  await page.reload();
+  await tabs.tab('Audit log');
+  await expect(page.getByRole('alert')).toContainText('The chain breaks at event 1');
+  await expect(page.getByRole('alert')).toContainText('it was edited');
 });
