@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { seriousViolations } from './support/axe';
 import { ChecklistTemplatesPage } from './pages/checklist-templates-page';
 import { TaskQcTimePage } from './pages/task-qc-time-page';
 
@@ -107,3 +108,38 @@ test('time logged and QC marks on a task show in its checklist, gate and audit l
   await expect(page.getByRole('alert')).toContainText('The chain breaks at event 1');
   await expect(page.getByRole('alert')).toContainText('it was edited');
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the template editor and the Time, QC and Audit tabs in the ${scheme} theme have no serious accessibility violations`, async ({
+    page,
+  }) => {
+    if (scheme === 'dark') await page.getByTestId('theme-toggle').click();
+    const templates = new ChecklistTemplatesPage(page);
+    await templates.duplicate('Data interpretation task');
+    await expect(templates.editor('Data interpretation task (copy)')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const tabs = new TaskQcTimePage(page);
+    await tabs.seedTask('task-a11y', [
+      {
+        id: 'q',
+        text: 'Every question answered',
+        severity: 'critical',
+        evidenceRequired: false,
+        automaticCheck: 'every-question-answered',
+      },
+      { id: 'c', text: 'Confidentiality respected', severity: 'critical', evidenceRequired: true },
+    ]);
+    await tabs.open('task-a11y', 'Time');
+    await tabs.logTime(0, 20, 'Reading');
+    await expect(page.getByRole('table', { name: 'Time entries' })).toContainText('20 min');
+    expect(await seriousViolations(page)).toEqual([]);
+    await tabs.tab('QC checklist');
+    await tabs.item(2, 'Confidentiality respected').getByText('Fail', { exact: true }).click();
+    await expect(page.getByRole('textbox', { name: 'Justification for item 2' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await tabs.tab('Audit log');
+    await expect(page.getByText('the hash chain is intact')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}

@@ -5,6 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { TaskRecord } from '../../db';
 import { repositories } from '../../db';
 import type { TaskTabProps } from '../tasks/task-tab-props';
+import { useReadableColor } from '../qc/readable-color';
 import { describeEvent } from './describe-event';
 
 /** Key id → who, from this installation's profile, the trust list and the people the task names. */
@@ -23,6 +24,7 @@ async function loadNames(task: TaskRecord): Promise<Map<string, string>> {
 }
 
 function EventItem({ event, who, broken }: { event: AuditEvent; who: string; broken: string[] }) {
+  const readable = useReadableColor();
   return (
     <Stack gap={2} aria-label={`Event ${event.seq}`} role="group">
       <Text size="sm" fw={500}>
@@ -35,10 +37,10 @@ function EventItem({ event, who, broken }: { event: AuditEvent; who: string; bro
         <Code title={`hash ${event.hash}`}>
           #{event.seq} {event.hash.slice(0, 12)}
         </Code>
-        {broken.length > 0 && <Badge color="red">Chain broken here</Badge>}
+        {broken.length > 0 && <Badge color="red.9">Chain broken here</Badge>}
       </Group>
       {broken.map((message) => (
-        <Text key={message} size="xs" c="red">
+        <Text key={message} size="xs" c={readable('red', 'text')}>
           {message}
         </Text>
       ))}
@@ -56,6 +58,7 @@ function EventItem({ event, who, broken }: { event: AuditEvent; who: string; bro
 
 /** The task's hash-chained audit log as a timeline, with a clear alert where the chain is broken. */
 export function AuditTab({ task }: TaskTabProps) {
+  const readable = useReadableColor();
   const log = useLiveQuery(async () => repositories.tasks.auditLog(task.id), [task]);
   const names = useLiveQuery(async () => loadNames(task), [task]);
   if (!log || !names) return null;
@@ -69,7 +72,7 @@ export function AuditTab({ task }: TaskTabProps) {
     <Stack gap="md">
       {first ? (
         <Alert
-          color="red"
+          color={readable('red')}
           role="alert"
           icon={<IconAlertTriangle size={18} />}
           title="The audit log has been tampered with"

@@ -17,6 +17,7 @@ import { useState } from 'react';
 import type { ChecklistItemRecord, EvidenceOption, QcResultPatch, QcResultRecord } from '../../db';
 import { repositories } from '../../db';
 import { errorMessage } from '../common/error-message';
+import { useReadableColor } from './readable-color';
 
 export const SEVERITY_COLORS: Readonly<Record<ChecklistItemRecord['severity'], string>> = {
   critical: 'red',
@@ -95,6 +96,7 @@ export function QcItemCard(props: QcItemCardProps) {
       ? effective !== 'pass' && effective !== 'open'
       : isAutomatic && effective === 'fail';
   const label = `QC item ${number}: ${item.text}`;
+  const readable = useReadableColor();
 
   const save = (patch: QcResultPatch) => {
     repositories.qc.mark(taskId, item.id, patch).catch((caught: unknown) => {
@@ -114,11 +116,11 @@ export function QcItemCard(props: QcItemCardProps) {
             {number}. {item.text}
           </Text>
           <Group gap={6} wrap="nowrap">
-            <Badge color={SEVERITY_COLORS[item.severity]} variant="light">
+            <Badge color={readable(SEVERITY_COLORS[item.severity])} variant="light">
               {item.severity}
             </Badge>
             {item.evidenceRequired && (
-              <Badge color="blue" variant="outline">
+              <Badge color={readable('blue')} variant="outline">
                 Evidence required
               </Badge>
             )}
@@ -135,7 +137,7 @@ export function QcItemCard(props: QcItemCardProps) {
                   : item.automaticCheck}
               </Text>
               <Badge
-                color={effective === 'pass' ? 'green' : 'red'}
+                color={effective === 'pass' ? 'green.9' : 'red.9'}
                 aria-label={`Computed result: ${effective}`}
               >
                 {effective === 'pass' ? 'Passes' : 'Fails'}

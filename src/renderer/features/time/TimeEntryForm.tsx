@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { TimeEntryRecord } from '../../db';
 import { localDay, repositories, UserInputError } from '../../db';
 import { errorMessage } from '../common/error-message';
+import { useReadableColor } from '../qc/readable-color';
 
 interface Draft {
   date: string;
@@ -27,6 +28,7 @@ export function TimeEntryForm(props: { taskId: string; editing?: TimeEntryRecord
   const { taskId, editing } = props;
   const [draft, setDraft] = useState<Draft>(() => fromEntry(editing));
   const [error, setError] = useState<{ message: string; field: string | undefined }>();
+  const readable = useReadableColor();
 
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
@@ -102,7 +104,7 @@ export function TimeEntryForm(props: { taskId: string; editing?: TimeEntryRecord
           />
         </Group>
         {error && !error.field && (
-          <Alert color="red" role="alert">
+          <Alert color={readable('red')} role="alert">
             {error.message}
           </Alert>
         )}

@@ -47,7 +47,7 @@ export function TimerControl({ task, readOnly }: { task: TaskRecord; readOnly: b
     return (
       <Group>
         <Button
-          color="red"
+          color="red.9"
           leftSection={<IconPlayerStop size={16} />}
           onClick={() => {
             void run('stop', async () => {

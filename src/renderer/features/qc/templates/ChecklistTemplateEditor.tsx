@@ -19,6 +19,7 @@ import { useState } from 'react';
 import type { ChecklistItemRecord, ChecklistTemplateEntry, ChecklistTemplateInput } from '../../../db';
 import { repositories } from '../../../db';
 import { errorMessage } from '../../common/error-message';
+import { useReadableColor } from '../readable-color';
 
 const SEVERITY_OPTIONS = [
   { value: 'critical', label: 'Critical' },
@@ -129,6 +130,7 @@ export function ChecklistTemplateEditor(props: { template: ChecklistTemplateEntr
     items: template.items,
   });
   const [error, setError] = useState<string>();
+  const readable = useReadableColor();
 
   const setItems = (update: (items: ChecklistItemRecord[]) => ChecklistItemRecord[]) => {
     setDraft((d) => ({ ...d, items: update(d.items) }));
@@ -200,7 +202,7 @@ export function ChecklistTemplateEditor(props: { template: ChecklistTemplateEntr
           ))}
         </Stack>
         {error && (
-          <Alert color="red" role="alert" title="The template was not saved">
+          <Alert color={readable('red')} role="alert" title="The template was not saved">
             {error}
           </Alert>
         )}
