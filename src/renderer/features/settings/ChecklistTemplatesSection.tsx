@@ -103,6 +103,22 @@ export function ChecklistTemplatesSection() {
           ))}
         </Table.Tbody>
       </Table>
+      <Button
+        variant="default"
+        mb="md"
+        onClick={() => {
+          void act('create a template', async () => {
+            const created = await repositories.checklistTemplates.create({
+              name: `New template ${new Date().toLocaleString()}`,
+              description: '',
+              items: [],
+            });
+            setEditingId(created.id);
+          });
+        }}
+      >
+        New template
+      </Button>
       {editing && (
         <ChecklistTemplateEditor
           key={editing.id}
