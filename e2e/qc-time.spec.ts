@@ -45,6 +45,17 @@ test('a built-in checklist is duplicated, its copy edited and reordered, and the
   await expect(reopened.getByRole('alert')).toContainText('write what to check');
   await reopened.getByRole('button', { name: 'Cancel' }).click();
 
+  // A new blank template can be named, given an item, saved and deleted.
+  await templates.section.getByRole('button', { name: 'New template' }).click();
+  const blank = templates.section.getByRole('form', { name: /^Edit template New template/ });
+  await blank.getByRole('textbox', { name: 'Template name' }).fill('Quick check');
+  await blank.getByRole('button', { name: 'Add item' }).click();
+  await templates.itemText(blank, 1).fill('Client logo used correctly');
+  await blank.getByRole('button', { name: 'Save template' }).click();
+  await expect(templates.row('Quick check')).toContainText('1');
+  await templates.section.getByRole('button', { name: 'Delete Quick check' }).click();
+  await expect(templates.row('Quick check')).toHaveCount(0);
+
   // The built-in is unchanged: its own copy again starts with the original first item.
   await templates.duplicate('Research task');
   await expect(templates.itemText(templates.editor('Research task (copy)'), 1)).toHaveValue(firstText);
