@@ -13,3 +13,11 @@ export {
   WORKFLOW_ROLES,
   WorkflowError,
 } from './task-state';
+export type {
+  TaskDocumentChecklistItem,
+  TaskDocumentInput,
+  TaskDocumentPerson,
+  TaskDocumentProblem,
+  TaskDocumentResult,
+} from './task-document';
+export { toTaskDocument } from './task-document';
