@@ -55,6 +55,19 @@ describe('tasks repository', () => {
     expect((await tasks.auditLog(draft.id)).events).toHaveLength(1);
   });
 
+  it('logs only the fields an edit really changed, and nothing for an unchanged save', async () => {
+    const tasks = createTasksRepository(db);
+    const draft = await tasks.createDraft({
+      title: 'A',
+      analyst: { name: 'Ada', keyId: '0123456789ABCDEF' },
+    });
+    await tasks.updateDraft(draft.id, { title: 'A', client: 'B', analyst: undefined });
+    await tasks.updateDraft(draft.id, { title: 'A', client: 'B' });
+    const log = await tasks.auditLog(draft.id);
+    expect(log.events.map((e) => e.data)).toEqual([{ title: 'A' }, { fields: ['analyst', 'client'] }]);
+    expect((await tasks.get(draft.id))?.analyst).toBeUndefined();
+  });
+
   it('refuses edits once the task left draft', async () => {
     const tasks = createTasksRepository(db);
     const draft = await tasks.createDraft();

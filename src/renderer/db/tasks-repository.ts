@@ -24,6 +24,9 @@ export type TaskDraftFields = Pick<
   | 'checklist'
 >;
 
+/** Changes to a draft; `undefined` clears an optional field (analyst, reviewer). */
+export type TaskDraftChanges = { [K in keyof TaskDraftFields]?: TaskDraftFields[K] | undefined };
+
 export const EMPTY_DRAFT: TaskDraftFields = {
   title: '',
   client: '',
@@ -104,11 +107,16 @@ export function createTasksRepository(db: KpoDatabase) {
     },
 
     /** Edits a draft; a task that left draft keeps its brief as sent. */
-    updateDraft: async (id: string, fields: Partial<TaskDraftFields>): Promise<void> => {
+    updateDraft: async (id: string, fields: TaskDraftChanges): Promise<void> => {
       await db.transaction('rw', db.tasks, db.taskEvents, db.profile, async () => {
-        await requireDraft(id);
+        const task = await requireDraft(id);
+        // Only what really changed is logged, so saving an untouched form adds nothing to the log.
+        const changed = (Object.keys(fields) as (keyof TaskDraftFields)[])
+          .filter((key) => JSON.stringify(task[key]) !== JSON.stringify(fields[key]))
+          .sort();
+        if (changed.length === 0) return;
         await db.tasks.update(id, { ...fields, updatedAt: new Date().toISOString() });
-        await appendTaskEvent(db, id, 'task.edited', { fields: Object.keys(fields).sort() });
+        await appendTaskEvent(db, id, 'task.edited', { fields: changed });
       });
     },
 
