@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { AppPage } from './pages/app-page';
 import { InboxPage } from './pages/inbox-page';
 import { TaskEditorPage } from './pages/task-editor-page';
+import { seriousViolations } from './support/axe';
 import { expect, test } from './fixtures';
 
 const CORA = {
@@ -182,4 +183,67 @@ test('a coordinator writes and exports a task; an analyst imports it once, with 
 
   await analystContext.close();
   expect(analystErrors, 'console errors in the analyst page').toEqual([]);
+});
+
+test('drafts: questions reorder, export names what is missing, overdue reads in both themes, duplicate and delete', async ({
+  app,
+  page,
+}) => {
+  await app.goto();
+  await app.completeOnboarding();
+  await app.openFromSidebar('Inbox');
+  const editor = new TaskEditorPage(page);
+  await editor.newTask();
+  const form = editor.form;
+  await form.getByLabel('Title').fill('Old study');
+  await form.getByLabel('Client').fill('Contoso');
+  await form.getByLabel('Due').fill('2020-01-01T09:00');
+  for (const text of ['First', 'Second']) {
+    await form.getByRole('button', { name: 'Add question' }).click();
+    await form.getByLabel(`Question ${text === 'First' ? 1 : 2}`, { exact: true }).fill(text);
+  }
+  await form.getByRole('button', { name: 'Move question 2 up' }).click();
+  await expect(form.getByLabel('Question 1', { exact: true })).toHaveValue('Second');
+  await expect(form.getByLabel('Question 2', { exact: true })).toHaveValue('First');
+  await form.getByRole('button', { name: 'Add question' }).click();
+  expect(await seriousViolations(page)).toEqual([]);
+  await editor.save();
+
+  await page.getByRole('button', { name: 'Export task package' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'The task package was not exported' });
+  for (const message of [
+    'Write the brief.',
+    'Question 3 is empty.',
+    'Pick an analyst.',
+    'Pick a reviewer.',
+  ]) {
+    await expect(alert).toContainText(message);
+  }
+  await expect(page.getByTestId('task-state')).toHaveText('Draft');
+
+  await app.openFromSidebar('Inbox');
+  const row = editor.tasksTable.getByRole('row', { name: /Old study/ });
+  await expect(row.getByTestId('due')).toContainText(/overdue by \d+ days/);
+  await expect(row.getByTestId('due')).toHaveAttribute('data-overdue', 'true');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByTestId('theme-toggle').click();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await row.getByRole('link', { name: 'Old study' }).click();
+  await page.getByRole('button', { name: 'Duplicate' }).click();
+  await expect(form.getByLabel('Title')).toHaveValue('Copy of Old study');
+  await expect(form.getByLabel('Question 1', { exact: true })).toHaveValue('Second');
+  await editor.save();
+  await app.openFromSidebar('Inbox');
+  await expect(editor.tasksTable.getByRole('row')).toHaveCount(3);
+
+  await editor.tasksTable.getByRole('link', { name: 'Copy of Old study' }).click();
+  await page.getByRole('button', { name: 'Delete draft' }).click();
+  await page
+    .getByRole('dialog', { name: 'Delete draft' })
+    .getByRole('button', { name: 'Delete draft' })
+    .click();
+  await expect(app.screenHeading('Inbox')).toBeVisible();
+  await expect(editor.tasksTable.getByRole('row')).toHaveCount(2);
+  await expect(editor.tasksTable).not.toContainText('Copy of Old study');
 });

@@ -1,5 +1,4 @@
 import { Box, Button, Group, Stack, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconFileImport, IconInbox, IconPlus } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { navigateTo, useScreenPath } from '../../app/use-hash-route';
@@ -11,6 +10,7 @@ import { ReceivedPackagesTable } from '../packages/ReceivedPackagesTable';
 import { usePackageImport } from '../packages/use-package-import';
 import { TaskWorkspace } from '../tasks/TaskWorkspace';
 import { TaskList } from './TaskList';
+import { notify } from '../tasks/notify';
 
 /** `#/inbox` lists tasks and packages; `#/inbox/<taskId>/<tab>` opens one task's workspace. */
 export function InboxScreen() {
@@ -18,6 +18,7 @@ export function InboxScreen() {
   if (taskId !== '') {
     return (
       <TaskWorkspace
+        key={taskId}
         taskId={taskId}
         tab={tab}
         onTab={(next) => {
@@ -49,11 +50,7 @@ function InboxLists() {
               navigateTo('inbox', `${draft.id}/edit`);
             })
             .catch((caught: unknown) => {
-              notifications.show({
-                color: 'red',
-                title: 'Could not create a task',
-                message: errorMessage(caught),
-              });
+              notify('red', errorMessage(caught), 'Could not create a task');
             });
         }}
       >

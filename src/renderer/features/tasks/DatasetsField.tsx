@@ -1,5 +1,4 @@
 import { Button, Fieldset, Group, List, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconPaperclip } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { TaskRecord } from '../../db';
@@ -9,6 +8,7 @@ import { errorMessage } from '../common/error-message';
 import { CSV_FILTER } from '../datasets/import-queue';
 import { importTaskDataset } from './task-datasets';
 import { TaskDatasetItem } from './TaskDatasetItem';
+import { notify } from './notify';
 
 /**
  * A draft's CSVs. Attaching keeps the original bytes with the task (they go into the package as they
@@ -29,11 +29,7 @@ export function DatasetsField({ task }: { task: TaskRecord }) {
         const dataset = await repositories.tasks.attachDataset(task.id, file.name, file.data);
         await importTaskDataset(task.id, dataset, file.data);
       } catch (caught) {
-        notifications.show({
-          color: 'red',
-          title: `Could not attach ${file.name}`,
-          message: errorMessage(caught),
-        });
+        notify('red', errorMessage(caught), `Could not attach ${file.name}`);
       }
     }
   };
@@ -58,11 +54,7 @@ export function DatasetsField({ task }: { task: TaskRecord }) {
                     variant="default"
                     onClick={() => {
                       repositories.tasks.detachDataset(task.id, dataset.path).catch((caught: unknown) => {
-                        notifications.show({
-                          color: 'red',
-                          title: `Could not remove ${dataset.path}`,
-                          message: errorMessage(caught),
-                        });
+                        notify('red', errorMessage(caught), `Could not remove ${dataset.path}`);
                       });
                     }}
                   >
@@ -82,11 +74,7 @@ export function DatasetsField({ task }: { task: TaskRecord }) {
               setBusy(true);
               attach()
                 .catch((caught: unknown) => {
-                  notifications.show({
-                    color: 'red',
-                    title: 'Could not open the files',
-                    message: errorMessage(caught),
-                  });
+                  notify('red', errorMessage(caught), 'Could not open the files');
                 })
                 .finally(() => {
                   setBusy(false);

@@ -32,6 +32,7 @@ export function OverviewTab({ task }: TaskTabProps) {
   if (isDraft && mode === 'edit') {
     return (
       <TaskEditor
+        key={task.id}
         task={task}
         onDone={() => {
           navigateTo('inbox', `${task.id}/overview`);

@@ -1,5 +1,4 @@
 import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconCopy, IconFileExport, IconPencil, IconPlayerPlay, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { navigateTo } from '../../app/use-hash-route';
@@ -7,6 +6,7 @@ import type { TaskRecord } from '../../db';
 import { repositories } from '../../db';
 import { errorMessage } from '../common/error-message';
 import { exportTaskPackage, TaskNotReadyError } from './export-task-package';
+import { notify } from './notify';
 
 type Problem = { title: string; lines: readonly string[] };
 
@@ -53,10 +53,7 @@ export function TaskActions({ task }: { task: TaskRecord }) {
               onClick={() => {
                 run('export', 'The task package was not exported', async () => {
                   if (await exportTaskPackage(task)) {
-                    notifications.show({
-                      color: 'green',
-                      message: `Task package for "${task.title}" saved; the task is assigned.`,
-                    });
+                    notify('green', `Task package for "${task.title}" saved; the task is assigned.`);
                   }
                 });
               }}
@@ -128,6 +125,7 @@ export function TaskActions({ task }: { task: TaskRecord }) {
           setConfirmDelete(false);
         }}
         title="Delete draft"
+        closeButtonProps={{ 'aria-label': 'Close dialog' }}
       >
         <Stack>
           <Text>

@@ -1,5 +1,4 @@
 import { Anchor, Button, Group, List, Progress, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReactNode } from 'react';
 import { formatBytes } from '../../app/format';
@@ -9,6 +8,7 @@ import { repositories } from '../../db';
 import { errorMessage } from '../common/error-message';
 import { useDatasetImports } from '../datasets/import-queue';
 import { reimportTaskDataset } from './task-datasets';
+import { notify } from './notify';
 
 /**
  * One CSV of a task and where its columnar copy stands: ready (a link to the viewer, and its saved
@@ -67,11 +67,7 @@ export function TaskDatasetItem(props: {
           variant="default"
           onClick={() => {
             reimportTaskDataset(taskId, dataset).catch((caught: unknown) => {
-              notifications.show({
-                color: 'red',
-                title: `Could not import ${dataset.path}`,
-                message: errorMessage(caught),
-              });
+              notify('red', errorMessage(caught), `Could not import ${dataset.path}`);
             });
           }}
         >

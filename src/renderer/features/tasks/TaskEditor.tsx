@@ -9,7 +9,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { TaskDraftFields, TaskRecord } from '../../db';
 import { repositories } from '../../db';
@@ -20,6 +19,7 @@ import { DatasetsField } from './DatasetsField';
 import { PersonField } from './PersonField';
 import { QuestionsField } from './QuestionsField';
 import { fromLocalDateTime, toLocalDateTime } from './local-date-time';
+import { notify } from './notify';
 
 const PRIORITIES: { value: TaskRecord['priority']; label: string }[] = [
   { value: 'low', label: 'Low' },
@@ -68,7 +68,7 @@ export function TaskEditor(props: { task: TaskRecord; onDone: () => void }) {
         analyst: fields.analyst,
         reviewer: fields.reviewer,
       });
-      notifications.show({ color: 'green', message: 'Draft saved.' });
+      notify('green', 'Draft saved.');
       props.onDone();
     } catch (caught) {
       setError(`Could not save the draft: ${errorMessage(caught)}`);
