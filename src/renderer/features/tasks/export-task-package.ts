@@ -1,10 +1,10 @@
-import type { ColumnType, PackagePerson } from '@core/package';
-import { serializeAuditLog } from '@core/package';
+import type { ColumnType } from '@core/package';
 import type { TaskDocumentProblem } from '@core/workflow';
 import { toTaskDocument } from '@core/workflow';
 import type { TaskRecord } from '../../db';
 import { repositories } from '../../db';
 import { saveSignedPackage, signPackage } from '../packages/export-signed-package';
+import { taskPackagePayload } from './task-package-payload';
 
 /** A draft that cannot be sent yet; `problems` name each field, in the editor's order. */
 export class TaskNotReadyError extends Error {
@@ -13,9 +13,6 @@ export class TaskNotReadyError extends Error {
     super(`The task cannot be exported yet: ${problems.map((p) => p.message).join(' ')}`);
   }
 }
-
-const encoder = new TextEncoder();
-const json = (value: unknown) => encoder.encode(`${JSON.stringify(value, null, 2)}\n`);
 
 /**
  * Validates a draft, builds and signs its task package (task.json, the CSVs as attached, the QC
@@ -39,26 +36,13 @@ export async function exportTaskPackage(task: TaskRecord): Promise<boolean> {
     })),
   };
 
-  const files = new Map<string, Uint8Array>([['task.json', json(document)]]);
+  const csv = new Map<string, Uint8Array>();
   for (const dataset of task.datasets) {
     const file = await repositories.tasks.file(task.id, dataset.path);
-    if (!file)
-      throw new Error(`${dataset.path}: the original CSV is missing from this task; attach it again.`);
-    files.set(dataset.path, file.bytes);
+    if (file) csv.set(dataset.path, file.bytes);
   }
-  files.set(
-    'qc/checklist.json',
-    json({ items: document.checklist.items.map((item) => ({ ...item, result: 'open' })) }),
-  );
-  const log = await repositories.tasks.auditLog(task.id);
-  files.set('audit/events.jsonl', encoder.encode(serializeAuditLog(log.events)));
-
-  const { coordinator, analyst, reviewer } = document.people;
-  const people: PackagePerson[] = [
-    { role: 'coordinator', ...coordinator },
-    ...(analyst ? [{ role: 'analyst' as const, ...analyst }] : []),
-    ...(reviewer ? [{ role: 'reviewer' as const, ...reviewer }] : []),
-  ];
+  const { events } = await repositories.tasks.auditLog(task.id);
+  const { files, people } = taskPackagePayload({ document, csv, events });
   const pkg = await signPackage({ kind: 'task', taskId: task.id, files, people, fileStem: document.title });
   const saved = await saveSignedPackage(pkg, 'task', task.id);
   if (saved)
