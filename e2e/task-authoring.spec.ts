@@ -87,6 +87,7 @@ test('a coordinator writes and exports a task; an analyst imports it once, with 
   await expect(editor.dataset('regional-sales').getByTestId('dataset-status')).toHaveText(
     'Ready · 4 rows · 3 columns',
   );
+  expect(await seriousViolations(page)).toEqual([]);
   await editor.addChecklistItem(1, {
     text: 'Every question answered with evidence',
     severity: 'Critical',
@@ -162,6 +163,7 @@ test('a coordinator writes and exports a task; an analyst imports it once, with 
   await expect(analystPage.getByRole('region', { name: 'Research questions' })).toContainText(
     'What explains the gap in the south?',
   );
+  expect(await seriousViolations(analystPage)).toEqual([]);
 
   await analyst.openFromSidebar('Inbox');
   const row = analystPage.getByTestId('tasks-table').getByRole('row', { name: /Regional revenue drivers/ });
