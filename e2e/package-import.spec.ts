@@ -13,6 +13,7 @@ test.beforeEach(async ({ app }) => {
 });
 
 test('a package from an unknown key needs explicit acceptance, and is imported only once', async ({
+  app,
   page,
 }) => {
   const inbox = new InboxPage(page);
@@ -27,6 +28,8 @@ test('a package from an unknown key needs explicit acceptance, and is imported o
   await inbox.dialog.getByRole('checkbox', { name: /Import anyway/ }).check();
   await importButton.click();
   await expect(inbox.dialog).toBeHidden();
+  // A task package opens the task it created; the package list is back in the Inbox.
+  await app.openFromSidebar('Inbox');
   await expect(inbox.importedPackages.getByRole('row', { name: /regional-sales\.kpo.*task/ })).toContainText(
     'Unknown signer (accepted)',
   );
@@ -53,6 +56,8 @@ test('a package signed by a trusted key shows as trusted with the signer named',
     `Cora Coordinator, key ${coordinator.keyId}`,
   );
   await inbox.dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(inbox.dialog).toBeHidden();
+  await app.openFromSidebar('Inbox');
   await expect(inbox.importedPackages).toContainText('Trusted');
 });
 

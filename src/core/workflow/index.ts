@@ -36,3 +36,11 @@ export {
 } from './qc-checks';
 export type { GateInput, GateItem, GateResult, GateVerdict, QcItemResult } from './submission-gate';
 export { checkSubmissionGate, effectiveResult } from './submission-gate';
+export type {
+  TaskDocumentChecklistItem,
+  TaskDocumentInput,
+  TaskDocumentPerson,
+  TaskDocumentProblem,
+  TaskDocumentResult,
+} from './task-document';
+export { toTaskDocument } from './task-document';

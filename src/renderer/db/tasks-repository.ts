@@ -1,9 +1,12 @@
+import type { AuditEvent } from '@core/package';
 import type { TaskState, WorkflowRole } from '@core/workflow';
 import { checkTransition, isBriefEditable } from '@core/workflow';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import type { KpoDatabase } from './database';
 import { UserInputError } from './errors';
-import type { TaskRecord } from './records';
-import { appendTaskEvent, readTaskAuditLog } from './task-events';
+import type { TaskDatasetRecord, TaskFileRecord, TaskRecord } from './records';
+import { adoptTaskEvents, appendTaskEvent, readTaskAuditLog } from './task-events';
 
 /** The fields a coordinator edits on a draft. */
 export type TaskDraftFields = Pick<
@@ -21,6 +24,9 @@ export type TaskDraftFields = Pick<
   | 'checklist'
 >;
 
+/** Changes to a draft; `undefined` clears an optional field (analyst, reviewer). */
+export type TaskDraftChanges = { [K in keyof TaskDraftFields]?: TaskDraftFields[K] | undefined };
+
 export const EMPTY_DRAFT: TaskDraftFields = {
   title: '',
   client: '',
@@ -33,10 +39,39 @@ export const EMPTY_DRAFT: TaskDraftFields = {
   checklist: [],
 };
 
+/** A task that arrived in a task package, with its files and the audit log it carries. */
+export interface ReceivedTaskInput {
+  task: Omit<TaskRecord, 'origin' | 'state' | 'version' | 'createdAt' | 'updatedAt'>;
+  files: readonly Omit<TaskFileRecord, 'taskId'>[];
+  events: readonly AuditEvent[];
+  data?: Record<string, unknown>;
+}
+
+const CSV_MEDIA_TYPE = 'text/csv';
+
+/** `datasets/<name>.csv`, made unique among the task's paths; names keep letters, digits, . _ - only. */
+export function datasetPath(fileName: string, taken: readonly string[]): string {
+  const stem =
+    fileName
+      .replace(/\.(csv|tsv|txt)$/i, '')
+      .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+      .replace(/^[-.]+|-+$/g, '') || 'dataset';
+  let path = `datasets/${stem}.csv`;
+  for (let n = 2; taken.includes(path); n += 1) path = `datasets/${stem}-${n}.csv`;
+  return path;
+}
+
 export function createTasksRepository(db: KpoDatabase) {
   const requireTask = async (id: string): Promise<TaskRecord> => {
     const task = await db.tasks.get(id);
     if (!task) throw new UserInputError('This task no longer exists on this computer.');
+    return task;
+  };
+  const requireDraft = async (id: string): Promise<TaskRecord> => {
+    const task = await requireTask(id);
+    if (!isBriefEditable(task.state)) {
+      throw new UserInputError('Only a draft can be edited: this task was already sent.');
+    }
     return task;
   };
 
@@ -72,14 +107,16 @@ export function createTasksRepository(db: KpoDatabase) {
     },
 
     /** Edits a draft; a task that left draft keeps its brief as sent. */
-    updateDraft: async (id: string, fields: Partial<TaskDraftFields>): Promise<void> => {
+    updateDraft: async (id: string, fields: TaskDraftChanges): Promise<void> => {
       await db.transaction('rw', db.tasks, db.taskEvents, db.profile, async () => {
-        const task = await requireTask(id);
-        if (!isBriefEditable(task.state)) {
-          throw new UserInputError('Only a draft can be edited: this task was already sent.');
-        }
+        const task = await requireDraft(id);
+        // Only what really changed is logged, so saving an untouched form adds nothing to the log.
+        const changed = (Object.keys(fields) as (keyof TaskDraftFields)[])
+          .filter((key) => JSON.stringify(task[key]) !== JSON.stringify(fields[key]))
+          .sort();
+        if (changed.length === 0) return;
         await db.tasks.update(id, { ...fields, updatedAt: new Date().toISOString() });
-        await appendTaskEvent(db, id, 'task.edited', { fields: Object.keys(fields).sort() });
+        await appendTaskEvent(db, id, 'task.edited', { fields: changed });
       });
     },
 
@@ -106,6 +143,143 @@ export function createTasksRepository(db: KpoDatabase) {
     },
 
     auditLog: async (id: string) => readTaskAuditLog(db, id),
+
+    /** Deletes a draft with its files and log; a task that was sent is part of the record and stays. */
+    removeDraft: async (id: string): Promise<void> => {
+      await db.transaction('rw', db.tasks, db.taskFiles, db.taskEvents, async () => {
+        const task = await requireTask(id);
+        if (task.state !== 'draft' || task.origin !== 'authored') {
+          throw new UserInputError('Only a draft written here can be deleted: this task was already sent.');
+        }
+        await db.taskFiles.where('taskId').equals(id).delete();
+        await db.taskEvents.where('taskId').equals(id).delete();
+        await db.tasks.delete(id);
+      });
+    },
+
+    /**
+     * A new draft from any task, as the template for the next one: brief, questions, people, datasets
+     * (files and their columnar copies) and checklist carry over; work, time, versions and the log do not.
+     */
+    duplicate: async (id: string): Promise<TaskRecord> => {
+      const now = new Date().toISOString();
+      return db.transaction('rw', [db.tasks, db.taskFiles, db.taskEvents, db.profile], async () => {
+        const source = await requireTask(id);
+        const profile = await db.profile.get('me');
+        const { coordinator: _c, sourcePackageId: _p, timerStartedAt: _t, ...fields } = source;
+        const record: TaskRecord = {
+          ...fields,
+          id: globalThis.crypto.randomUUID(),
+          origin: 'authored',
+          state: 'draft',
+          title: source.title ? `Copy of ${source.title}` : '',
+          questions: source.questions.map((q) => ({ ...q })),
+          datasets: source.datasets.map((d) => ({ ...d })),
+          checklist: source.checklist.map((item) => ({ ...item })),
+          ...(profile
+            ? { coordinator: { name: profile.displayName, keyId: profile.keyId, email: profile.email } }
+            : {}),
+          version: 0,
+          createdAt: now,
+          updatedAt: now,
+        };
+        const paths = new Set(source.datasets.map((d) => d.path));
+        const files = (await db.taskFiles.where('taskId').equals(id).toArray()).filter((f) =>
+          paths.has(f.path),
+        );
+        await db.tasks.add(record);
+        await db.taskFiles.bulkAdd(files.map((f) => ({ ...f, taskId: record.id })));
+        await appendTaskEvent(db, record.id, 'task.created', { title: record.title, duplicateOf: id });
+        return record;
+      });
+    },
+
+    /**
+     * Keeps a CSV's original bytes with a draft under `datasets/<name>.csv` and lists it on the task.
+     * The caller imports the same bytes into the columnar store and records the id with `setDatasetId`.
+     */
+    attachDataset: async (id: string, fileName: string, bytes: Uint8Array): Promise<TaskDatasetRecord> =>
+      db.transaction('rw', [db.tasks, db.taskFiles, db.taskEvents, db.profile], async () => {
+        const task = await requireDraft(id);
+        const path = datasetPath(
+          fileName,
+          task.datasets.map((d) => d.path),
+        );
+        const dataset: TaskDatasetRecord = {
+          path,
+          name: path.slice('datasets/'.length, -'.csv'.length),
+          sha256: bytesToHex(sha256(bytes)),
+          bytes: bytes.byteLength,
+        };
+        await db.taskFiles.put({ taskId: id, path, mediaType: CSV_MEDIA_TYPE, bytes });
+        await db.tasks.update(id, {
+          datasets: [...task.datasets, dataset],
+          updatedAt: new Date().toISOString(),
+        });
+        await appendTaskEvent(db, id, 'task.dataset-attached', {
+          path,
+          sha256: dataset.sha256,
+          bytes: dataset.bytes,
+        });
+        return dataset;
+      }),
+
+    detachDataset: async (id: string, path: string): Promise<void> => {
+      await db.transaction('rw', [db.tasks, db.taskFiles, db.taskEvents, db.profile], async () => {
+        const task = await requireDraft(id);
+        if (!task.datasets.some((d) => d.path === path)) return;
+        await db.taskFiles.delete([id, path]);
+        await db.tasks.update(id, {
+          datasets: task.datasets.filter((d) => d.path !== path),
+          updatedAt: new Date().toISOString(),
+        });
+        await appendTaskEvent(db, id, 'task.dataset-detached', { path });
+      });
+    },
+
+    /** Links a task's CSV to its columnar copy (set when the import starts; the copy may still be pending). */
+    setDatasetId: async (id: string, path: string, datasetId: string): Promise<void> => {
+      await db.transaction('rw', db.tasks, async () => {
+        const task = await requireTask(id);
+        await db.tasks.update(id, {
+          datasets: task.datasets.map((d) => (d.path === path ? { ...d, datasetId } : d)),
+        });
+      });
+    },
+
+    /** One of the task's files (a dataset's original bytes, an attachment), if stored. */
+    file: async (id: string, path: string): Promise<TaskFileRecord | undefined> =>
+      db.taskFiles.get([id, path]),
+
+    /**
+     * Stores a task from a task package with its files and the audit log it carries, then logs the
+     * receipt on that chain; all in one transaction, so a failure leaves nothing behind. A task that
+     * is already here is refused: a second package for it would silently replace local work.
+     */
+    receive: async ({ task, files, events, data = {} }: ReceivedTaskInput): Promise<TaskRecord> => {
+      const now = new Date().toISOString();
+      return db.transaction('rw', [db.tasks, db.taskFiles, db.taskEvents, db.profile], async () => {
+        const existing = await db.tasks.get(task.id);
+        if (existing) {
+          throw new UserInputError(
+            `Task "${existing.title}" (id ${task.id}) is already on this computer; a second task package for it was not imported.`,
+          );
+        }
+        const record: TaskRecord = {
+          ...task,
+          origin: 'received',
+          state: 'assigned',
+          version: 0,
+          createdAt: now,
+          updatedAt: now,
+        };
+        await db.tasks.add(record);
+        await db.taskFiles.bulkAdd(files.map((f) => ({ ...f, taskId: task.id })));
+        await adoptTaskEvents(db, task.id, events);
+        await appendTaskEvent(db, task.id, 'task.received', data);
+        return record;
+      });
+    },
   };
 }
 

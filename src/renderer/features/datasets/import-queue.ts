@@ -69,7 +69,10 @@ function baseName(fileName: string): string {
   return fileName.replace(/\.(csv|tsv|txt)$/i, '') || fileName;
 }
 
-export function enqueueDatasetImports(files: readonly File[], options: EnqueueOptions = {}): void {
+export function enqueueDatasetImports(
+  files: readonly File[],
+  options: EnqueueOptions = {},
+): readonly ImportJob[] {
   const added = files.map((file): ImportJob => {
     const key = crypto.randomUUID();
     internals.set(key, {
@@ -88,6 +91,7 @@ export function enqueueDatasetImports(files: readonly File[], options: EnqueueOp
   });
   publish([...jobs, ...added]);
   void pump();
+  return added;
 }
 
 export const CSV_FILTER = [{ name: 'CSV files', extensions: ['csv', 'tsv', 'txt'] }];

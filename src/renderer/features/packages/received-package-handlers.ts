@@ -1,5 +1,6 @@
 import type { PackageKind, VerifyPackageResult } from '@core/package';
 import type { ReceivedPackageRecord } from '../../db';
+import { receiveTaskPackage } from '../tasks/receive-task-package';
 
 export interface ReceivedPackage {
   record: Omit<ReceivedPackageRecord, 'bytes'>;
@@ -25,7 +26,7 @@ const storedOnly: ReceivedPackageHandler = async (pkg) =>
   Promise.resolve({ message: `Stored ${pkg.record.fileName}.` });
 
 export const RECEIVED_PACKAGE_HANDLERS: Record<PackageKind, ReceivedPackageHandler> = {
-  task: storedOnly,
+  task: receiveTaskPackage,
   submission: storedOnly,
   review: storedOnly,
   deliverable: storedOnly,
