@@ -117,10 +117,11 @@ describe('readDeliverable', () => {
     const problems = problemsOf(files);
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({
+        {
           file: 'deliverable/manifest.json',
-          message: expect.stringContaining('tables/v1.csv'),
-        }),
+          path: 'items.8.path',
+          message: 'lists deliverable/tables/v1.csv, which is not in the package',
+        },
         expect.objectContaining({ file: 'deliverable/extra.txt' }),
         expect.objectContaining({ file: 'deliverable/charts/growth.png', message: 'not a PNG image' }),
         expect.objectContaining({ file: 'deliverable/sources/s1/survey.pdf' }),
