@@ -16,6 +16,16 @@ export function parseKpoLink(url: string): KpoLink | undefined {
   return { kind: match[1] as KpoLink['kind'], id: decodeURIComponent(match[2]) };
 }
 
+/** Every kpo: link a Markdown text makes, in order (for finding which views a report cites). */
+export function findKpoLinks(markdown: string): KpoLink[] {
+  const links: KpoLink[] = [];
+  for (const match of markdown.matchAll(/\]\((kpo:[^)\s]+)\)/g)) {
+    const link = match[1] ? parseKpoLink(match[1]) : undefined;
+    if (link) links.push(link);
+  }
+  return links;
+}
+
 /** Points kpo: links at the deliverable's own files, so report.md reads beside the files it cites. */
 export function rewriteKpoLinks(markdown: string): string {
   return markdown.replace(/\]\((kpo:[^)\s]+)\)/g, (whole, url: string) => {

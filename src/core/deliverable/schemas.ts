@@ -1,6 +1,6 @@
 /** The JSON documents of a frozen deliverable; every reader parses them with these. */
 import { z } from 'zod';
-import { isoDateSchema, isoDateTimeSchema, personSchema, sha256HexSchema } from '../package/schemas/common';
+import { isoDateTimeSchema, personSchema, sha256HexSchema } from '../package/schemas/common';
 import { SAFE_ID } from './layout';
 
 export const DELIVERABLE_FORMAT = 'kpo-deliverable/1';
@@ -49,7 +49,8 @@ export const sourceSchema = z.object({
   title: z.string(),
   author: z.string(),
   url: z.string(),
-  accessed: z.union([isoDateSchema, z.literal('')]),
+  /** YYYY-MM-DD as entered; free text is kept rather than lost. */
+  accessed: z.string(),
   notes: z.string(),
   attachment: sourceAttachmentSchema.optional(),
 });

@@ -6,6 +6,7 @@ import { createReceivedPackagesRepository } from './received-packages-repository
 import { createSavedViewsRepository } from './saved-views-repository';
 import { createSentPackagesRepository } from './sent-packages-repository';
 import { createSettingsRepository } from './settings-repository';
+import { createSubmissionsRepository } from './submissions-repository';
 import { createTasksRepository } from './tasks-repository';
 import { createTimeEntriesRepository } from './time-entries-repository';
 import { createTrustedKeysRepository } from './trusted-keys-repository';
@@ -18,6 +19,8 @@ export type {
   ProfileRecord,
   ReceivedPackageRecord,
   Role,
+  SavedViewRecord,
+  TaskFileRecord,
   AnswerRecord,
   ChartRecord,
   ChecklistItemRecord,
@@ -38,6 +41,7 @@ export type {
 } from './records';
 export type { TaskDraftFields } from './tasks-repository';
 export type { SentPackageSummary } from './sent-packages-repository';
+export type { SubmissionInputs, SubmissionSummary } from './submissions-repository';
 export type { ReceivedPackageSummary } from './received-packages-repository';
 export type { SavedView } from './saved-views-repository';
 export type { ColumnTypeChange } from './datasets-repository';
@@ -60,4 +64,5 @@ export const repositories = {
   sentPackages: createSentPackagesRepository(database),
   checklistTemplates: createChecklistTemplatesRepository(database),
   timeEntries: createTimeEntriesRepository(database),
+  submissions: createSubmissionsRepository(database),
 };
