@@ -41,7 +41,7 @@ export type {
 } from './records';
 export type { TaskDraftFields } from './tasks-repository';
 export type { SentPackageSummary } from './sent-packages-repository';
-export type { SubmissionInputs, SubmissionSummary } from './submissions-repository';
+export type { SubmissionInputs, SubmissionSummary, SubmissionsRepository } from './submissions-repository';
 export type { ReceivedPackageSummary } from './received-packages-repository';
 export type { SavedView } from './saved-views-repository';
 export type { ColumnTypeChange } from './datasets-repository';
