@@ -1,36 +1,12 @@
 /**
- * How a report is printed to PDF off screen: a hidden window that runs no script, has no preload,
- * its own in-memory session, and may load nothing but the one report file and inline data: images.
- * Pure, so each rule is unit-tested; report-pdf.ts wires it to Electron.
+ * How a report is printed to PDF off screen: a hidden window (report-pdf.ts; its options are a literal
+ * there so the Electron security scan reads them) that runs no script, has no preload, its own
+ * in-memory session, and may load nothing but the one report file and inline data: images.
  */
-import type { BrowserWindowConstructorOptions, PrintToPDFOptions } from 'electron';
+import type { PrintToPDFOptions } from 'electron';
 
 /** A partition without `persist:`: in memory, shares no cookies, cache or storage with the app. */
 export const REPORT_PDF_PARTITION = 'kpo-report-pdf';
-
-export function reportWindowOptions(): BrowserWindowConstructorOptions {
-  return {
-    show: false,
-    width: 1024,
-    height: 1400,
-    webPreferences: {
-      partition: REPORT_PDF_PARTITION,
-      javascript: false,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInSubFrames: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-      images: true,
-      plugins: false,
-      experimentalFeatures: false,
-    },
-  };
-}
 
 /** Only the report file itself and its inline images; no network, no other local file. */
 export function isAllowedReportRequest(url: string, reportFileUrl: string): boolean {

@@ -12,7 +12,6 @@ import {
   isAllowedReportRequest,
   REPORT_PDF_OPTIONS,
   REPORT_PDF_PARTITION,
-  reportWindowOptions,
   toPdfBytes,
 } from './report-pdf-policy';
 
@@ -36,7 +35,27 @@ async function printOne(html: string): Promise<Uint8Array> {
   reportSession.webRequest.onBeforeRequest((details, callback) => {
     callback({ cancel: !isAllowedReportRequest(details.url, fileUrl) });
   });
-  const window = new BrowserWindow(reportWindowOptions());
+  const window = new BrowserWindow({
+    show: false,
+    width: 1024,
+    height: 1400,
+    webPreferences: {
+      partition: REPORT_PDF_PARTITION,
+      javascript: false,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+      plugins: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
   try {
     await writeFile(file, html, { encoding: 'utf8', mode: 0o600 });
     await window.loadURL(fileUrl);
