@@ -103,6 +103,16 @@ test('an in-progress task is previewed, attested, signed and exported as version
   expect(await submit.preview.getAttribute('srcdoc')).not.toMatch(/<script/i);
   await expect(page.getByText(/I, Ana Analyst, attest that this deliverable version 1/)).toBeVisible();
 
+  // Browser mode has no PDF bytes: the report is put into the page for the print dialog, then removed.
+  await page.evaluate(() => {
+    window.print = () => {
+      document.body.dataset.printedReport = String(document.querySelectorAll('.kpo-print-report h1').length);
+    };
+  });
+  await page.getByRole('button', { name: 'Print / Save as PDF' }).click();
+  await expect(page.locator('body')).toHaveAttribute('data-printed-report', '1');
+  await expect(page.locator('.kpo-print-report')).toHaveCount(0);
+
   await expect(submit.signAndExport).toBeDisabled();
   await submit.attestation.check();
   const download = page.waitForEvent('download');
