@@ -42,7 +42,10 @@ function task(overrides: Partial<TaskRecord> = {}): TaskRecord {
     estimateHours: 4,
     coordinator: { name: 'Cora', keyId: coordinator.keyId, email: '' },
     analyst: { name: 'Ada', keyId: analyst.keyId },
-    datasets: [],
+    // Named in task.json but not carried: a submission does not repeat the inputs.
+    datasets: [
+      { path: 'datasets/sales.csv', name: 'Sales', sha256: 'a'.repeat(64), bytes: 1200, datasetId: 'ds-1' },
+    ],
     checklistName: 'Research',
     checklist: [
       { id: 'answered', text: 'Every question answered', severity: 'critical', evidenceRequired: false },
