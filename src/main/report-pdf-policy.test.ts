@@ -10,6 +10,9 @@ describe('what the report PDF window may load', () => {
 
   it.each([
     [REPORT, true],
+    ['file:///tmp/kpo-report-abc/report.html#figure-1', true],
+    ['file:///tmp/kpo-report-abc/report.html/../../etc/passwd', false],
+    ['not a url', false],
     ['data:image/png;base64,iVBORw0KGgo=', true],
     ['file:///etc/passwd', false],
     ['file:///tmp/kpo-report-abc/other.html', false],

@@ -10,8 +10,19 @@ export const REPORT_PDF_PARTITION = 'kpo-report-pdf';
 
 /** Only the report file itself and its inline images; no network, no other local file. */
 export function isAllowedReportRequest(url: string, reportFileUrl: string): boolean {
-  if (url === reportFileUrl) return true;
-  return url.startsWith('data:image/');
+  if (url.startsWith('data:image/')) return true;
+  // Compared as parsed URLs, so Chromium's and Node's spelling of the same file URL agree.
+  try {
+    const requested = new URL(url);
+    const report = new URL(reportFileUrl);
+    return (
+      requested.protocol === 'file:' &&
+      requested.pathname === report.pathname &&
+      requested.host === report.host
+    );
+  } catch {
+    return false;
+  }
 }
 
 /** A4 with the report's own print stylesheet deciding margins (@page). */
