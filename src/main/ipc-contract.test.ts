@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kpoApiMethods } from '../shared/ipc-channels';
-import { ipcContract, MAX_OPEN_FILE_BYTES } from '../shared/ipc-contract';
+import { ipcContract, MAX_OPEN_FILE_BYTES, MAX_REPORT_HTML_CHARS } from '../shared/ipc-contract';
 
 const bytes = new Uint8Array([1, 2, 3]);
 const accepts = (channel: keyof typeof ipcContract, args: unknown): boolean =>
@@ -89,6 +89,26 @@ describe('window:print-to-pdf', () => {
     ['page options (not part of the contract)', { suggestedName: 'a.pdf', landscape: true }],
   ])('refuses %s', (_name, args) => {
     expect(accepts('window:print-to-pdf', args)).toBe(false);
+  });
+});
+
+describe('report:print-pdf', () => {
+  it('accepts a whole HTML document', () => {
+    expect(accepts('report:print-pdf', { html: '<!DOCTYPE html><html><body>Report</body></html>' })).toBe(
+      true,
+    );
+  });
+
+  it.each([
+    ['no html', {}],
+    ['empty html', { html: '' }],
+    ['a fragment, not a document', { html: '<p>Report</p>' }],
+    ['a URL instead of markup', { html: 'https://example.com/report.html' }],
+    ['html that is not a string', { html: new Uint8Array([60]) }],
+    ['an extra key (e.g. a file path to write)', { html: '<!doctype html>', path: '/tmp/report.pdf' }],
+    ['html over the cap', { html: `<!doctype html>${'x'.repeat(MAX_REPORT_HTML_CHARS)}` }],
+  ])('refuses %s', (_name, args) => {
+    expect(accepts('report:print-pdf', args)).toBe(false);
   });
 });
 

@@ -30,6 +30,11 @@ function recordingHandlers(): IpcHandlers<Ctx> {
       throw new Error('printing failed: no printer backend');
     },
     // eslint-disable-next-line @typescript-eslint/require-await -- handlers are async by contract
+    async 'report:print-pdf'(args, ctx) {
+      ctx.calls.push({ channel: 'report:print-pdf', args });
+      return new Uint8Array([0x25, 0x50, 0x44, 0x46]);
+    },
+    // eslint-disable-next-line @typescript-eslint/require-await -- handlers are async by contract
     async 'shell:open-external'(args, ctx) {
       ctx.calls.push({ channel: 'shell:open-external', args });
       return { opened: true };

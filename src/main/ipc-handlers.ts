@@ -11,6 +11,7 @@ import type { SaveResult } from '../shared/ipc-contract';
 import { readFileCapped, writeFileAtomic } from './file-io';
 import { dispatchIpc } from './ipc-dispatch';
 import type { IpcHandlers } from './ipc-dispatch';
+import { renderReportPdf } from './report-pdf';
 import { parseAllowedExternalUrl } from './security-policy';
 
 export interface IpcContext {
@@ -59,6 +60,10 @@ export const ipcHandlers: IpcHandlers<IpcContext> = {
   async 'window:print-to-pdf'({ suggestedName }, { sender }) {
     const pdf = await sender.printToPDF({ printBackground: true, pageSize: 'A4' });
     return saveWithDialog(sender, suggestedName, [{ name: 'PDF', extensions: ['pdf'] }], pdf);
+  },
+
+  async 'report:print-pdf'({ html }) {
+    return renderReportPdf(html);
   },
 
   async 'shell:open-external'({ url }) {

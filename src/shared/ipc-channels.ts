@@ -6,6 +6,7 @@ export const kpoApiMethods = {
   openFile: 'dialog:open-file',
   saveFile: 'dialog:save-file',
   printToPdf: 'window:print-to-pdf',
+  renderPdf: 'report:print-pdf',
   openExternal: 'shell:open-external',
   appInfo: 'app:info',
 } as const;

@@ -46,12 +46,27 @@ export const saveFileArgs = z
 
 export const printToPdfArgs = z.object({ suggestedName }).strict();
 
+/** A report with its charts inlined as images; far above any real one, far below what hurts main. */
+export const MAX_REPORT_HTML_CHARS = 64 * 1024 * 1024;
+
+/** A self-contained HTML document (the deliverable report) to print to PDF bytes off screen. */
+export const renderPdfArgs = z
+  .object({
+    html: z
+      .string()
+      .min(1)
+      .max(MAX_REPORT_HTML_CHARS)
+      .refine((html) => /^\s*<!doctype html>/i.test(html), 'must be a whole HTML document (<!doctype html>)'),
+  })
+  .strict();
+
 export const openExternalArgs = z.object({ url: z.string().max(2048) }).strict();
 
 export const ipcContract = {
   'dialog:open-file': openFileArgs,
   'dialog:save-file': saveFileArgs,
   'window:print-to-pdf': printToPdfArgs,
+  'report:print-pdf': renderPdfArgs,
   'shell:open-external': openExternalArgs,
   'app:info': z.object({}).strict(),
 } as const satisfies Record<IpcChannel, z.ZodType>;
@@ -75,6 +90,8 @@ export interface IpcResults {
   'dialog:open-file': OpenedFile[];
   'dialog:save-file': SaveResult;
   'window:print-to-pdf': SaveResult;
+  /** The PDF's bytes. */
+  'report:print-pdf': Uint8Array;
   'shell:open-external': { opened: boolean };
   'app:info': AppInfo;
 }

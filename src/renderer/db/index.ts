@@ -8,6 +8,7 @@ import { createReceivedPackagesRepository } from './received-packages-repository
 import { createSavedViewsRepository } from './saved-views-repository';
 import { createSentPackagesRepository } from './sent-packages-repository';
 import { createSettingsRepository } from './settings-repository';
+import { createSubmissionsRepository } from './submissions-repository';
 import { createTasksRepository } from './tasks-repository';
 import { createTimeEntriesRepository } from './time-entries-repository';
 import { createTrustedKeysRepository } from './trusted-keys-repository';
@@ -20,6 +21,8 @@ export type {
   ProfileRecord,
   ReceivedPackageRecord,
   Role,
+  SavedViewRecord,
+  TaskFileRecord,
   AnswerRecord,
   ChartRecord,
   ChecklistItemRecord,
@@ -40,6 +43,7 @@ export type {
 } from './records';
 export type { TaskDraftFields } from './tasks-repository';
 export type { SentPackageSummary } from './sent-packages-repository';
+export type { SubmissionInputs, SubmissionSummary, SubmissionsRepository } from './submissions-repository';
 export type { ReceivedPackageSummary } from './received-packages-repository';
 export type { SavedView } from './saved-views-repository';
 export type { ChecklistTemplateEntry, ChecklistTemplateInput } from './checklist-templates-repository';
@@ -68,4 +72,5 @@ export const repositories = {
   timeEntries: createTimeEntriesRepository(database),
   datasetActivity: createDatasetActivityRepository(database),
   qc: createQcRepository(database),
+  submissions: createSubmissionsRepository(database),
 };

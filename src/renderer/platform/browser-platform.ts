@@ -47,6 +47,8 @@ export function createBrowserPlatform(): Platform {
       document.title = previousTitle;
       return Promise.resolve({ saved: false as const });
     },
+    // A browser can print only through its dialog, which yields no bytes.
+    renderPdf: async () => Promise.resolve(null),
     openExternal: async (url) => {
       if (!isSafeExternalUrl(url))
         return Promise.reject(new Error(`Refused to open ${url}: only https links open.`));

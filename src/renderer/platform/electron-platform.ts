@@ -11,6 +11,7 @@ export function createElectronPlatform(api: KpoApi): Platform {
     chooseFilesToStream: async ({ filters, multiple = false }) => pickFiles(filters, multiple),
     saveFile: async (options) => api.saveFile(options),
     printToPdf: async (options) => api.printToPdf(options),
+    renderPdf: async (html) => api.renderPdf({ html }),
     openExternal: async (url) => {
       await api.openExternal({ url });
     },

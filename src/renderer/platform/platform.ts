@@ -34,5 +34,10 @@ export interface Platform {
   }): Promise<SaveOutcome>;
   /** Electron writes a PDF of the current window; a browser opens its print dialog (print stylesheet). */
   printToPdf(options: { suggestedName: string }): Promise<SaveOutcome>;
+  /**
+   * PDF bytes of a self-contained HTML document, printed off screen (Electron); null where no PDF
+   * renderer exists (browser mode), so callers ship the HTML alone.
+   */
+  renderPdf(html: string): Promise<Uint8Array | null>;
   openExternal(url: string): Promise<void>;
 }

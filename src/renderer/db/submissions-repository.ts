@@ -1,0 +1,178 @@
+import type { AuditEvent } from '@core/package';
+import { appendAuditEvent, GENESIS_HASH } from '@core/package';
+import { findKpoLinks } from '@core/deliverable';
+import { checkTransition } from '@core/workflow';
+import type { KpoDatabase } from './database';
+import { UserInputError } from './errors';
+import type {
+  AnswerRecord,
+  ChartRecord,
+  FindingRecord,
+  ProfileRecord,
+  QcResultRecord,
+  SavedViewRecord,
+  SourceRecord,
+  SubmissionRecord,
+  TaskFileRecord,
+  TaskRecord,
+  TimeEntryRecord,
+} from './records';
+import { appendTaskEvent, readTaskEvents } from './task-events';
+
+/** Everything a deliverable version is frozen from, read in one consistent snapshot. */
+export interface SubmissionInputs {
+  task: TaskRecord;
+  profile: ProfileRecord | undefined;
+  answers: AnswerRecord[];
+  findings: FindingRecord[];
+  charts: ChartRecord[];
+  sources: SourceRecord[];
+  /** Source attachments, keyed by their path in `taskFiles`. */
+  attachments: Map<string, TaskFileRecord>;
+  qcResults: QcResultRecord[];
+  timeEntries: TimeEntryRecord[];
+  /** Saved views cited as evidence or by kpo:view links: the deliverable's result tables. */
+  views: SavedViewRecord[];
+}
+
+export type SubmissionSummary = Omit<SubmissionRecord, 'files'>;
+
+export const SUBMISSION_FROZEN_EVENT = 'submission.frozen';
+
+export function createSubmissionsRepository(db: KpoDatabase) {
+  return {
+    loadInputs: async (taskId: string): Promise<SubmissionInputs> =>
+      db.transaction(
+        'r',
+        [
+          db.tasks,
+          db.profile,
+          db.answers,
+          db.findings,
+          db.charts,
+          db.sources,
+          db.taskFiles,
+          db.qcResults,
+          db.timeEntries,
+          db.savedViews,
+        ],
+        async () => {
+          const task = await db.tasks.get(taskId);
+          if (!task) throw new UserInputError('This task no longer exists on this computer.');
+          const byTask = { taskId } as const;
+          const [profile, answers, findings, charts, sources, qcResults, timeEntries] = await Promise.all([
+            db.profile.get('me'),
+            db.answers.where('taskId').equals(taskId).sortBy('questionNumber'),
+            db.findings.where(byTask).sortBy('createdAt'),
+            db.charts.where(byTask).sortBy('createdAt'),
+            db.sources.where(byTask).sortBy('createdAt'),
+            db.qcResults.where(byTask).toArray(),
+            db.timeEntries.where(byTask).sortBy('date'),
+          ]);
+          const attachmentPaths = sources.flatMap((s) => (s.attachmentPath ? [s.attachmentPath] : []));
+          const attachments = new Map<string, TaskFileRecord>();
+          for (const path of attachmentPaths) {
+            const file = await db.taskFiles.get([taskId, path]);
+            if (file) attachments.set(path, file);
+          }
+          const viewIds = new Set<string>([
+            ...answers.flatMap((a) => a.evidence.filter((e) => e.kind === 'view').map((e) => e.id)),
+            ...findings.flatMap((f) =>
+              findKpoLinks(f.markdown)
+                .filter((link) => link.kind === 'view')
+                .map((link) => link.id),
+            ),
+          ]);
+          const views = (await db.savedViews.bulkGet([...viewIds])).filter(
+            (view): view is SavedViewRecord => view !== undefined,
+          );
+          return {
+            task,
+            profile,
+            answers,
+            findings,
+            charts,
+            sources,
+            attachments,
+            qcResults,
+            timeEntries,
+            views,
+          };
+        },
+      ),
+
+    /**
+     * The task's audit log with a `submission.frozen` event appended, in memory only: it goes into
+     * the package before the user has saved it, and is stored by `commit` once they have.
+     */
+    prepareFrozenEvent: async (
+      taskId: string,
+      data: { version: number; contentDigest: string },
+      at: Date,
+    ): Promise<{ events: AuditEvent[]; event: AuditEvent }> => {
+      const [existing, profile] = await Promise.all([readTaskEvents(db, taskId), db.profile.get('me')]);
+      const events = appendAuditEvent(existing, {
+        at: at.toISOString(),
+        actor: profile?.keyId ?? 'unknown',
+        type: SUBMISSION_FROZEN_EVENT,
+        data,
+      });
+      const event = events[events.length - 1];
+      if (!event) throw new Error('the audit chain returned no event');
+      return { events, event };
+    },
+
+    /**
+     * Stores a saved submission in one transaction: the frozen event exactly as packaged, the frozen
+     * files, and the move to submitted with the task's version bumped. Refuses (changing nothing) if
+     * the log moved on since the event was prepared, since the package would then disagree with it.
+     */
+    commit: async (frozenEvent: AuditEvent, record: SubmissionRecord): Promise<void> => {
+      const { taskId, version, contentDigest, packageId } = record;
+      await db.transaction('rw', [db.tasks, db.taskEvents, db.profile, db.submissions], async () => {
+        const task = await db.tasks.get(taskId);
+        if (!task) throw new UserInputError('This task no longer exists on this computer.');
+        const last = await db.taskEvents
+          .where('[taskId+seq]')
+          .between([taskId, 0], [taskId, Infinity])
+          .last();
+        if (
+          (last?.hash ?? GENESIS_HASH) !== frozenEvent.prevHash ||
+          (last?.seq ?? 0) + 1 !== frozenEvent.seq
+        ) {
+          throw new UserInputError(
+            'The task’s audit log changed while the submission was being exported. Nothing was recorded; export it again.',
+          );
+        }
+        if (version !== task.version + 1) {
+          throw new UserInputError(
+            `Version ${version} cannot follow version ${task.version}. Nothing was recorded; export it again.`,
+          );
+        }
+        checkTransition(task.state, 'submitted', 'analyst');
+        await db.taskEvents.add({ taskId, ...frozenEvent });
+        await db.submissions.add(record);
+        await db.tasks.update(taskId, { state: 'submitted', version, updatedAt: new Date().toISOString() });
+        await appendTaskEvent(db, taskId, 'task.state-changed', {
+          from: task.state,
+          to: 'submitted',
+          by: 'analyst',
+          version,
+          contentDigest,
+          packageId,
+        });
+      });
+    },
+
+    /** Versions of a task, newest first, without their files. */
+    listForTask: async (taskId: string): Promise<SubmissionSummary[]> => {
+      const records = await db.submissions.where('taskId').equals(taskId).reverse().sortBy('version');
+      return records.map(({ files: _files, ...summary }) => summary);
+    },
+
+    get: async (taskId: string, version: number): Promise<SubmissionRecord | undefined> =>
+      db.submissions.get([taskId, version]),
+  };
+}
+
+export type SubmissionsRepository = ReturnType<typeof createSubmissionsRepository>;
