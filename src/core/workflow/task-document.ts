@@ -47,8 +47,11 @@ export interface TaskDocumentProblem {
 export type TaskDocumentResult = { ok: true; task: Task } | { ok: false; problems: TaskDocumentProblem[] };
 
 /** The task document, numbered and trimmed, or every reason it cannot be sent yet. */
-export function toTaskDocument(input: TaskDocumentInput): TaskDocumentResult {
-  const problems = findProblems(input);
+export function toTaskDocument(
+  input: TaskDocumentInput,
+  options: { requireAssignees?: boolean } = {},
+): TaskDocumentResult {
+  const problems = findProblems(input, options.requireAssignees ?? true);
   if (problems.length > 0) return { ok: false, problems };
   const checklistName = input.checklistName.trim();
   const candidate: Task = {
@@ -96,7 +99,7 @@ function person(p: TaskDocumentPerson | undefined): Task['people']['coordinator'
   return { name: p.name, keyId: p.keyId, ...(p.email ? { email: p.email } : {}) };
 }
 
-function findProblems(input: TaskDocumentInput): TaskDocumentProblem[] {
+function findProblems(input: TaskDocumentInput, requireAssignees: boolean): TaskDocumentProblem[] {
   const problems: TaskDocumentProblem[] = [];
   const add = (field: string, message: string) => problems.push({ field, message });
 
@@ -115,8 +118,10 @@ function findProblems(input: TaskDocumentInput): TaskDocumentProblem[] {
   }
   if (!input.coordinator)
     add('coordinator', 'Create your profile in Settings: the task names you as coordinator.');
-  if (!input.analyst) add('analyst', 'Pick an analyst.');
-  if (!input.reviewer) add('reviewer', 'Pick a reviewer.');
+  // A coordinator must assign both before sending; a task received without them (e.g. packed with
+  // `kpo pack task`) can still be worked and submitted.
+  if (requireAssignees && !input.analyst) add('analyst', 'Pick an analyst.');
+  if (requireAssignees && !input.reviewer) add('reviewer', 'Pick a reviewer.');
   input.datasets.forEach((d, index) => {
     if (d.name.trim() === '') add(`datasets.${index + 1}`, `Dataset ${index + 1} (${d.path}) has no name.`);
   });

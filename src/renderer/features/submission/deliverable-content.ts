@@ -1,3 +1,5 @@
+import type { QcCheckOutcome } from '@core/workflow';
+import { effectiveResult } from '@core/workflow';
 import type { DeliverableEvidence, ReportInput } from '@core/deliverable';
 import type { Checklist, Person, TimeEntries } from '@core/package';
 import { keyIdSchema } from '@core/package';
@@ -27,7 +29,14 @@ export function chartTexts(
 const isIsoDateTime = (value: string | undefined): value is string =>
   value !== undefined && z.iso.datetime({ offset: true }).safeParse(value).success;
 
-export function toChecklist(inputs: Pick<SubmissionInputs, 'task' | 'qcResults'>): Checklist {
+/**
+ * qc/checklist.json as the analyst leaves it. An automatic item carries the state the app computed
+ * (what the gate judged), not whatever was marked by hand.
+ */
+export function toChecklist(
+  inputs: Pick<SubmissionInputs, 'task' | 'qcResults'>,
+  automatic: Readonly<Record<string, QcCheckOutcome>> = {},
+): Checklist {
   const results = new Map(inputs.qcResults.map((result) => [result.itemId, result]));
   return {
     items: inputs.task.checklist.map((item) => {
@@ -39,7 +48,7 @@ export function toChecklist(inputs: Pick<SubmissionInputs, 'task' | 'qcResults'>
         severity: item.severity,
         evidenceRequired: item.evidenceRequired,
         ...(item.automaticCheck ? { automaticCheck: item.automaticCheck } : {}),
-        result: result?.result ?? 'open',
+        result: effectiveResult(item, result, automatic),
         ...(result?.comment ? { comment: result.comment } : {}),
         ...(evidence.length > 0 ? { evidence } : {}),
         ...(result?.checkedBy && keyIdSchema.safeParse(result.checkedBy).success
@@ -76,7 +85,13 @@ export interface RenderedAssets {
 export function toReportInput(
   inputs: SubmissionInputs,
   assets: RenderedAssets,
-  options: { task: ReportInput['task']; version: number; frozenAt: string; analyst?: Person },
+  options: {
+    task: ReportInput['task'];
+    version: number;
+    frozenAt: string;
+    analyst?: Person;
+    automatic?: Readonly<Record<string, QcCheckOutcome>>;
+  },
 ): ReportInput {
   const charts = inputs.charts.map((chart, index) => {
     const png = assets.chartPngs.get(chart.id);
@@ -132,7 +147,7 @@ export function toReportInput(
     charts,
     tables,
     sources,
-    checklist: toChecklist(inputs),
+    checklist: toChecklist(inputs, options.automatic),
     timeEntries: toTimeEntries(inputs),
   };
 }

@@ -14,6 +14,7 @@ const liveDeps: PrepareDeps = {
   submissions: repositories.submissions,
   renderChartPng: async (chart) => renderChartPng(chart, CHART_SIZE),
   exportViewCsv,
+  qcOverview: async (taskId) => repositories.qc.overview(taskId),
   renderPdf: async (html) => platform.renderPdf(html),
 };
 
@@ -33,6 +34,8 @@ export type ExportOutcome =
 export async function exportSubmission(taskId: string): Promise<ExportOutcome> {
   const key = await repositories.identity.getSigningKey();
   if (!key) throw new Error('Create your profile and signing key in Settings before submitting.');
+  // Time still running belongs in this version's time entries, and submitted work is not timed.
+  await repositories.timeEntries.stopTimer(taskId);
   const prepared = await prepareDeliverable(taskId, liveDeps, { withPdf: true });
   const frozen = await freezeSubmission(prepared, {
     submissions: repositories.submissions,

@@ -12,6 +12,7 @@ import { makeKey } from '@core/package/fixtures.test-support';
 import type { TestKey } from '@core/package/fixtures.test-support';
 import { KpoDatabase } from '../../db/database';
 import type { TaskRecord } from '../../db/records';
+import { createQcRepository } from '../../db/qc-repository';
 import { createSubmissionsRepository } from '../../db/submissions-repository';
 import { readTaskAuditLog } from '../../db/task-events';
 import { createTasksRepository } from '../../db/tasks-repository';
@@ -170,6 +171,7 @@ function deps(): PrepareDeps {
     submissions: createSubmissionsRepository(db),
     renderChartPng: async () => Promise.resolve(TINY_PNG),
     exportViewCsv: async (view) => Promise.resolve(`region,growth\r\nnorth,0.12\r\n# ${view.name}\r\n`),
+    qcOverview: async (taskId) => createQcRepository(db).overview(taskId),
     renderPdf: async () => Promise.resolve(PDF),
     now: () => new Date('2026-11-25T12:00:00.000Z'),
   };
@@ -321,7 +323,9 @@ describe('freezing a submission', () => {
   it('refuses to freeze while a critical QC item is open, naming it', async () => {
     await db.qcResults.update([TASK_ID, 'answered'], { result: 'open' });
     const prepared = await prepareDeliverable(TASK_ID, deps(), { withPdf: false });
-    expect(prepared.gate.reasons).toEqual(['Critical QC item not checked yet: “Every question answered”.']);
+    expect(prepared.gate.reasons).toEqual([
+      "Item 1 ('Every question answered') has no result: every item needs a result",
+    ]);
     await expect(
       freezeSubmission(prepared, { submissions: createSubmissionsRepository(db), signer: analyst.signer }),
     ).rejects.toThrow(/Every question answered/);

@@ -9,12 +9,15 @@ import { chartTexts, toReportInput } from './deliverable-content';
 import type { GateVerdict } from './submission-gate';
 import { evaluateSubmissionGate } from './submission-gate';
 import { toTaskDocument } from './task-document';
+import type { QcOverview } from '../../db';
 import { renderReportHtml } from './report/render-report-html';
 
 export interface PrepareDeps {
   submissions: Pick<SubmissionsRepository, 'loadInputs'>;
   renderChartPng: (chart: ChartRecord) => Promise<Uint8Array>;
   exportViewCsv: (view: SavedViewRecord) => Promise<string>;
+  /** The QC gate and automatic check outcomes, evaluated over the task's work as it is now. */
+  qcOverview: (taskId: string) => Promise<Pick<QcOverview, 'automatic' | 'verdict'>>;
   /** Null where no PDF renderer exists; the package then carries the HTML report only. */
   renderPdf: (html: string) => Promise<Uint8Array | null>;
   now?: () => Date;
@@ -70,7 +73,12 @@ export async function prepareDeliverable(
   }
   const version = inputs.task.version + 1;
   const frozenAt = (deps.now?.() ?? new Date()).toISOString();
-  const reportInput = toReportInput(inputs, { chartPngs, tableCsvs }, { task, version, frozenAt, analyst });
+  const qc = await deps.qcOverview(taskId);
+  const reportInput = toReportInput(
+    inputs,
+    { chartPngs, tableCsvs },
+    { task, version, frozenAt, analyst, automatic: qc.automatic },
+  );
   const reportHtml = renderReportHtml(reportInput);
   const reportPdf = options.withPdf ? await deps.renderPdf(reportHtml) : null;
   const content: DeliverableContent = {
@@ -92,7 +100,7 @@ export async function prepareDeliverable(
     frozenAt,
     analyst,
     people,
-    gate: evaluateSubmissionGate(inputs.task.state, reportInput.checklist),
+    gate: evaluateSubmissionGate(inputs.task.state, qc.verdict),
     content,
     files,
     contentDigest: deliverableDigest(files),

@@ -1,5 +1,4 @@
-import type { Checklist } from '@core/package';
-import type { TaskState } from '@core/workflow';
+import type { GateVerdict as QcGateVerdict, TaskState } from '@core/workflow';
 import { STATE_LABELS } from '@core/workflow';
 
 export interface GateVerdict {
@@ -9,20 +8,15 @@ export interface GateVerdict {
 }
 
 /**
- * Whether this version may be submitted. The call site for core's submission gate (QC feature,
- * src/core/workflow/submission-gate.ts): until it lands, the rule of issue 5 is applied here —
- * every critical item passes, is not applicable, or fails with a written justification.
+ * Whether this version may be submitted: the task must be in progress, and core's QC gate
+ * (src/core/workflow/submission-gate.ts, evaluated over the live workspace by the QC repository)
+ * must let it through.
  */
-export function evaluateSubmissionGate(state: TaskState, checklist: Checklist): GateVerdict {
+export function evaluateSubmissionGate(state: TaskState, qc: QcGateVerdict): GateVerdict {
   const reasons: string[] = [];
   if (state !== 'in_progress') {
     reasons.push(`The task is ${STATE_LABELS[state].toLowerCase()}; only work in progress can be submitted.`);
   }
-  for (const item of checklist.items) {
-    if (item.severity !== 'critical') continue;
-    if (item.result === 'open') reasons.push(`Critical QC item not checked yet: “${item.text}”.`);
-    if (item.result === 'fail' && (item.justification ?? '').trim() === '')
-      reasons.push(`Critical QC item fails without a written justification: “${item.text}”.`);
-  }
+  reasons.push(...qc.reasons);
   return { allowed: reasons.length === 0, reasons };
 }
