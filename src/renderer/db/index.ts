@@ -8,6 +8,10 @@ import { createSentPackagesRepository } from './sent-packages-repository';
 import { createSettingsRepository } from './settings-repository';
 import { createTasksRepository } from './tasks-repository';
 import { createTimeEntriesRepository } from './time-entries-repository';
+import { createChartsRepository } from './charts-repository';
+import { createSourcesRepository } from './sources-repository';
+import { createFindingsRepository } from './findings-repository';
+import { createAnswersRepository } from './answers-repository';
 import { createTrustedKeysRepository } from './trusted-keys-repository';
 
 export { UserInputError } from './errors';
@@ -37,6 +41,9 @@ export type {
   TrustedKeyRecord,
 } from './records';
 export type { TaskDraftFields } from './tasks-repository';
+export type { Chart } from './charts-repository';
+export type { SourceAttachment, SourceAttachmentInput, SourceFields } from './sources-repository';
+export { MAX_SOURCE_ATTACHMENT_BYTES, SOURCE_ATTACHMENT_EXTENSIONS } from './sources-repository';
 export type { SentPackageSummary } from './sent-packages-repository';
 export type { ReceivedPackageSummary } from './received-packages-repository';
 export type { SavedView } from './saved-views-repository';
@@ -60,4 +67,8 @@ export const repositories = {
   sentPackages: createSentPackagesRepository(database),
   checklistTemplates: createChecklistTemplatesRepository(database),
   timeEntries: createTimeEntriesRepository(database),
+  charts: createChartsRepository(database),
+  sources: createSourcesRepository(database),
+  findings: createFindingsRepository(database),
+  answers: createAnswersRepository(database),
 };
