@@ -3,6 +3,7 @@ import Markdown from 'react-markdown';
 import type { AnswerRecord, EvidenceRef } from '../../db';
 import { repositories } from '../../db';
 import { MARKDOWN_SAFETY } from '../findings/markdown-safety';
+import { WARNING_INK } from '../findings/ViewTablePreview';
 import { useAutosave } from '../findings/use-autosave';
 import type { EvidenceGroup } from './evidence-options';
 import { evidenceValue, parseEvidenceValue } from './evidence-options';
@@ -27,7 +28,13 @@ function EvidenceBadges({ evidence, labels }: { evidence: EvidenceRef[]; labels:
       {evidence.map((e) => {
         const label = labels.get(evidenceValue(e));
         return (
-          <Badge key={evidenceValue(e)} variant="light" color={label ? 'blue' : 'red'} tt="none">
+          <Badge
+            key={evidenceValue(e)}
+            variant="outline"
+            color="gray"
+            tt="none"
+            style={{ color: label ? undefined : WARNING_INK }}
+          >
             {e.kind}: {label ?? 'missing reference'}
           </Badge>
         );
@@ -81,7 +88,8 @@ export function AnswerEditor(props: {
           {editable && (
             <Text
               size="xs"
-              c={status.kind === 'failed' ? 'red' : 'dimmed'}
+              c={status.kind === 'failed' ? undefined : 'dimmed'}
+              style={status.kind === 'failed' ? { color: WARNING_INK } : undefined}
               role="status"
               data-testid="save-status"
             >

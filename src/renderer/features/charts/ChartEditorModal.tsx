@@ -192,6 +192,7 @@ export function ChartEditorModal({
               <MultiSelect
                 label="Value columns"
                 required
+                searchable
                 data={columns}
                 value={draft.y ?? []}
                 maxValues={partOfWhole || draft.series ? 1 : undefined}

@@ -81,16 +81,31 @@ export function ChartsTab({ task }: TaskTabProps) {
           ))}
         </>
       )}
-      {dialog?.kind === 'new' && <ChartEditorModal task={task} onClose={() => { setDialog(undefined); }} />}
+      {dialog?.kind === 'new' && (
+        <ChartEditorModal
+          task={task}
+          onClose={() => {
+            setDialog(undefined);
+          }}
+        />
+      )}
       {dialog?.kind === 'edit' && (
-        <ChartEditorModal task={task} chart={dialog.chart} onClose={() => { setDialog(undefined); }} />
+        <ChartEditorModal
+          task={task}
+          chart={dialog.chart}
+          onClose={() => {
+            setDialog(undefined);
+          }}
+        />
       )}
       {dialog?.kind === 'delete' && (
         <ConfirmDeleteModal
           title={`Delete "${dialog.chart.spec?.title ?? 'chart'}"?`}
           confirmLabel="Delete chart"
           onConfirm={async () => repositories.charts.remove(dialog.chart.id)}
-          onClose={() => { setDialog(undefined); }}
+          onClose={() => {
+            setDialog(undefined);
+          }}
         >
           Findings that show this chart will show a missing-reference marker instead.
         </ConfirmDeleteModal>

@@ -8,6 +8,7 @@ import { FindingMarkdown } from './FindingMarkdown';
 import { InsertReferenceMenu } from './InsertReferenceMenu';
 import type { SaveStatus } from './use-autosave';
 import { useAutosave } from './use-autosave';
+import { WARNING_INK } from './ViewTablePreview';
 
 interface Fields {
   title: string;
@@ -72,7 +73,8 @@ export function FindingEditor({ finding, onDelete }: { finding: FindingRecord; o
           />
           <Text
             size="xs"
-            c={status.kind === 'failed' ? 'red' : 'dimmed'}
+            c={status.kind === 'failed' ? undefined : 'dimmed'}
+            style={status.kind === 'failed' ? { color: WARNING_INK } : undefined}
             role="status"
             data-testid="save-status"
           >

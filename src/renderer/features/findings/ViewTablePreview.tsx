@@ -51,10 +51,13 @@ export function ViewTablePreview({ viewId, label }: { viewId: string; label: str
   );
 }
 
+/** Red that keeps AA contrast on the page background in both themes. */
+export const WARNING_INK = 'light-dark(var(--mantine-color-red-9), var(--mantine-color-red-3))';
+
 /** What a reference to something deleted (or never here) shows, so it is seen and fixed. */
 export function MissingReference({ kind }: { kind: string }) {
   return (
-    <Text span c="red" fw={600} size="sm" data-testid="missing-reference" role="note">
+    <Text span fw={600} size="sm" data-testid="missing-reference" role="note" style={{ color: WARNING_INK }}>
       [missing reference: {kind}]
     </Text>
   );

@@ -5,6 +5,7 @@ import type { SourceAttachmentInput, SourceFields, SourceRecord } from '../../db
 import { repositories, SOURCE_ATTACHMENT_EXTENSIONS, UserInputError } from '../../db';
 import { platform } from '../../platform';
 import { errorMessage } from '../common/error-message';
+import { WARNING_INK } from '../findings/ViewTablePreview';
 
 function today(): string {
   const now = new Date();
@@ -167,7 +168,7 @@ export function SourceEditorModal({
               )}
             </Group>
             {fieldError('file') && (
-              <Text size="sm" c="red" role="alert">
+              <Text size="sm" role="alert" style={{ color: WARNING_INK }}>
                 {fieldError('file')}
               </Text>
             )}
