@@ -16,17 +16,20 @@ export function ChartCanvas({
 }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const scheme = useComputedColorScheme('light');
+  // Redrawn when the spec's content changes, not whenever an equal copy of it arrives.
+  const specKey = JSON.stringify(spec);
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
+    const current = JSON.parse(specKey) as ChartSpec;
     const chart = new Chart(
       canvas,
-      chartConfig(spec, data, scheme === 'dark' ? DARK_INK : LIGHT_INK, { responsive: true }),
+      chartConfig(current, data, scheme === 'dark' ? DARK_INK : LIGHT_INK, { responsive: true }),
     );
     return () => {
       chart.destroy();
     };
-  }, [spec, data, scheme]);
+  }, [specKey, data, scheme]);
   return (
     <Box h={height} pos="relative">
       <canvas ref={canvasRef} role="img" aria-label={spec.title || 'Chart'} data-testid="chart-canvas" />

@@ -16,18 +16,21 @@ type Shaped = { data: ChartData; error?: undefined } | { data?: undefined; error
 /** The chart's data shaped from its view's current result, or why it cannot be. */
 export function useChartData(spec: ChartSpec | undefined): { loading: true } | ({ loading: false } & Shaped) {
   const state = useViewTable(spec?.viewId);
+  // Keyed by content: the live query hands over a new but equal spec whenever anything is saved.
+  const specKey = spec ? JSON.stringify(spec) : '';
   const shaped = useMemo((): Shaped | undefined => {
-    if (!spec) return undefined;
+    if (specKey === '') return undefined;
+    const current = JSON.parse(specKey) as ChartSpec;
     if (state.status === 'missing')
       return { error: 'The saved view this chart is built from no longer exists.' };
     if (state.status === 'error') return { error: state.error };
     if (state.status !== 'ready') return undefined;
     try {
-      return { data: shapeChartData(spec, state.table) };
+      return { data: shapeChartData(current, state.table) };
     } catch (caught) {
       return { error: errorMessage(caught) };
     }
-  }, [spec, state]);
+  }, [specKey, state]);
   return shaped ? { loading: false, ...shaped } : { loading: true };
 }
 

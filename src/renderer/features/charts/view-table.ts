@@ -24,6 +24,8 @@ export interface LoadedViewTable {
 let shared: { worker: Worker; remote: Remote<QueryWorker> } | undefined;
 let queue: Promise<unknown> = Promise.resolve();
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
+/** What the worker holds of each dataset it opened: a changed column type means it must read it again. */
+const openedVersions = new Map<string, string>();
 const IDLE_MS = 30_000;
 
 function sharedRemote(): Remote<QueryWorker> {
@@ -33,6 +35,7 @@ function sharedRemote(): Remote<QueryWorker> {
       name: 'chart-query',
     });
     shared = { worker, remote: wrap<QueryWorker>(worker) };
+    openedVersions.clear();
   }
   return shared.remote;
 }
@@ -51,8 +54,13 @@ export async function loadViewTable(viewId: string, maxRows = MAX_VIEW_ROWS): Pr
     const view = await repositories.savedViews.get(viewId);
     if (!view) throw new Error('The saved view this refers to no longer exists.');
     if (!view.spec) throw new Error(`The saved view "${view.name}" cannot be used: ${view.problem}`);
+    const dataset = await repositories.datasets.get(view.datasetId);
+    if (!dataset)
+      throw new Error(`The dataset of the saved view "${view.name}" is no longer on this computer.`);
+    const version = JSON.stringify([dataset.columns, dataset.rowCount, dataset.sha256]);
     const remote = sharedRemote();
-    const summary = await remote.open(view.datasetId);
+    const summary = await remote.open(view.datasetId, openedVersions.get(view.datasetId) !== version);
+    openedVersions.set(view.datasetId, version);
     const outcome = await remote.run(view.spec);
     if (!outcome.ok) throw new Error(`The saved view "${view.name}" failed: ${outcome.error}`);
     const displayColumns = outcome.columns.map((_, i) => i);
