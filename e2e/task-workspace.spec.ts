@@ -114,7 +114,17 @@ test('the analyst charts a saved view, cites a source in a finding and answers e
     'The **north** grew fastest.',
   );
   await workspace.openTab('Findings');
-  await expect(workspace.preview(workspace.finding('North leads')).getByTestId('citation')).toHaveText(
-    'Retail census [1]',
-  );
+  const reloaded = workspace.preview(workspace.finding('North leads'));
+  await expect(reloaded.getByTestId('citation')).toHaveText('Retail census [1]');
+  await expect(reloaded.getByRole('img', { name: 'Q4 sales by region' })).toBeVisible();
+
+  // References stay live: a deleted chart becomes a visible marker where the finding showed it.
+  await workspace.openTab('Charts');
+  await workspace.deleteChart('Q4 sales by region');
+  await workspace.openTab('Findings');
+  await expect(reloaded.getByRole('img', { name: 'Q4 sales by region' })).toHaveCount(0);
+  await expect(reloaded.getByTestId('missing-reference')).toHaveText([
+    '[missing reference: chart]',
+    '[missing reference: chart]',
+  ]);
 });

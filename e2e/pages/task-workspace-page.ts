@@ -73,6 +73,14 @@ export class TaskWorkspacePage {
     return download;
   }
 
+  async deleteChart(title: string): Promise<void> {
+    await this.chart(title).getByRole('button', { name: 'Delete' }).click();
+    const dialog = this.page.getByRole('dialog', { name: `Delete "${title}"?` });
+    await dialog.getByRole('button', { name: 'Delete chart' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(this.chart(title)).toHaveCount(0);
+  }
+
   // ---- Sources ----
 
   source(title: string): Locator {
