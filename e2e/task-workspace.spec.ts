@@ -107,6 +107,25 @@ test('the analyst charts a saved view, cites a source in a finding and answers e
   await workspace.writeAnswer(1, 'The **north** grew fastest.', ['Q4 sales by region', 'North leads']);
   await workspace.writeAnswer(2, 'Fewer orders in the south.', ['Retail census']);
 
+  // Every tab reads well in both themes, with the charts drawn and the references resolved.
+  const ready = {
+    Charts: workspace.chart('Q4 sales by region').getByRole('img', { name: 'Q4 sales by region' }),
+    Sources: workspace.source('Retail census'),
+    Findings: workspace.preview(finding).getByTestId('citation'),
+    Answers: workspace.answer(2),
+  } as const;
+  for (const scheme of ['light', 'dark'] as const) {
+    if (scheme === 'dark') await page.getByTestId('theme-toggle').click();
+    for (const [tab, shown] of Object.entries(ready) as [
+      keyof typeof ready,
+      (typeof ready)[keyof typeof ready],
+    ][]) {
+      await workspace.openTab(tab);
+      await expect(shown).toBeVisible();
+      expect(await seriousViolations(page), `${tab} in the ${scheme} theme`).toEqual([]);
+    }
+  }
+
   // Everything survives a reload: it was saved, not just shown.
   await page.reload();
   await workspace.openTab('Answers');
