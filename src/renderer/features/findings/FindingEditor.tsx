@@ -1,11 +1,13 @@
 import { referenceLink } from '@core/findings';
 import type { ReferenceKind } from '@core/findings';
 import { Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { useRef } from 'react';
+import { citationNumbers } from '@core/findings';
+import { useMemo, useRef } from 'react';
 import type { FindingRecord } from '../../db';
 import { repositories } from '../../db';
 import { FindingMarkdown } from './FindingMarkdown';
 import { InsertReferenceMenu } from './InsertReferenceMenu';
+import { ReferenceContext, useReferenceLookup } from './reference-context';
 import type { SaveStatus } from './use-autosave';
 import { useAutosave } from './use-autosave';
 import { WARNING_INK } from './ViewTablePreview';
@@ -30,6 +32,17 @@ export function FindingEditor({ finding, onDelete }: { finding: FindingRecord; o
     (a, b) => a.title === b.title && a.markdown === b.markdown,
   );
   const textRef = useRef<HTMLTextAreaElement>(null);
+  // The preview numbers citations as the report will once this draft is saved, not as last saved.
+  const lookup = useReferenceLookup();
+  const draftLookup = useMemo(
+    () => ({
+      ...lookup,
+      citationNumbers: citationNumbers(
+        lookup.findings.map((f) => (f.id === finding.id ? draft.markdown : f.markdown)),
+      ),
+    }),
+    [lookup, finding.id, draft.markdown],
+  );
   const name = draft.title || 'Untitled finding';
 
   const insert = (kind: ReferenceKind, id: string, label: string) => {
@@ -110,7 +123,9 @@ export function FindingEditor({ finding, onDelete }: { finding: FindingRecord; o
                   Nothing written yet.
                 </Text>
               ) : (
-                <FindingMarkdown markdown={draft.markdown} />
+                <ReferenceContext.Provider value={draftLookup}>
+                  <FindingMarkdown markdown={draft.markdown} />
+                </ReferenceContext.Provider>
               )}
             </Paper>
           </Stack>

@@ -10,6 +10,8 @@ export interface ReferenceLookup {
   readonly sources: ReadonlyMap<string, SourceRecord>;
   readonly citationNumbers: ReadonlyMap<string, number>;
   readonly viewNames: ReadonlyMap<string, string>;
+  /** Every finding's saved text, so an editor can renumber citations with its unsaved draft. */
+  readonly findings: readonly { readonly id: string; readonly markdown: string }[];
 }
 
 export const EMPTY_LOOKUP: ReferenceLookup = {
@@ -17,6 +19,7 @@ export const EMPTY_LOOKUP: ReferenceLookup = {
   sources: new Map(),
   citationNumbers: new Map(),
   viewNames: new Map(),
+  findings: [],
 };
 
 export const ReferenceContext = createContext<ReferenceLookup>(EMPTY_LOOKUP);

@@ -22,5 +22,6 @@ export function useTaskReferenceLookup(task: TaskRecord): ReferenceLookup | unde
     sources: new Map(data.sources.map((s) => [s.id, s])),
     citationNumbers: citationNumbers(data.findings.map((f) => f.markdown)),
     viewNames: new Map(views.map((v) => [v.view.id, `${v.view.name} (${v.datasetName})`])),
+    findings: data.findings,
   };
 }
