@@ -41,12 +41,12 @@ export type {
   TrustedKeyRecord,
 } from './records';
 export type { TaskDraftFields } from './tasks-repository';
-export type { Chart } from './charts-repository';
-export type { SourceAttachment, SourceAttachmentInput, SourceFields } from './sources-repository';
-export { MAX_SOURCE_ATTACHMENT_BYTES, SOURCE_ATTACHMENT_EXTENSIONS } from './sources-repository';
 export type { SentPackageSummary } from './sent-packages-repository';
 export type { ReceivedPackageSummary } from './received-packages-repository';
 export type { SavedView } from './saved-views-repository';
+export type { Chart } from './charts-repository';
+export type { SourceAttachment, SourceAttachmentInput, SourceFields } from './sources-repository';
+export { MAX_SOURCE_ATTACHMENT_BYTES, SOURCE_ATTACHMENT_EXTENSIONS } from './sources-repository';
 export type { ColumnTypeChange } from './datasets-repository';
 export { DEFAULT_DATASET_IMPORT_LIMIT_BYTES } from './settings-repository';
 export { ROLES } from './records';
