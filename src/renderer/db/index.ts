@@ -15,6 +15,9 @@ import { createAnswersRepository } from './answers-repository';
 import { createTrustedKeysRepository } from './trusted-keys-repository';
 
 export { UserInputError } from './errors';
+export type { Chart } from './charts-repository';
+export type { SourceAttachment, SourceAttachmentInput, SourceFields } from './sources-repository';
+export { MAX_SOURCE_ATTACHMENT_BYTES, SOURCE_ATTACHMENT_EXTENSIONS } from './sources-repository';
 export type {
   DatasetColumnRecord,
   DatasetImportReport,
@@ -44,9 +47,6 @@ export type { TaskDraftFields } from './tasks-repository';
 export type { SentPackageSummary } from './sent-packages-repository';
 export type { ReceivedPackageSummary } from './received-packages-repository';
 export type { SavedView } from './saved-views-repository';
-export type { Chart } from './charts-repository';
-export type { SourceAttachment, SourceAttachmentInput, SourceFields } from './sources-repository';
-export { MAX_SOURCE_ATTACHMENT_BYTES, SOURCE_ATTACHMENT_EXTENSIONS } from './sources-repository';
 export type { ColumnTypeChange } from './datasets-repository';
 export { DEFAULT_DATASET_IMPORT_LIMIT_BYTES } from './settings-repository';
 export { ROLES } from './records';
