@@ -11,9 +11,16 @@ import { createSettingsRepository } from './settings-repository';
 import { createSubmissionsRepository } from './submissions-repository';
 import { createTasksRepository } from './tasks-repository';
 import { createTimeEntriesRepository } from './time-entries-repository';
+import { createChartsRepository } from './charts-repository';
+import { createSourcesRepository } from './sources-repository';
+import { createFindingsRepository } from './findings-repository';
+import { createAnswersRepository } from './answers-repository';
 import { createTrustedKeysRepository } from './trusted-keys-repository';
 
 export { UserInputError } from './errors';
+export type { Chart } from './charts-repository';
+export type { SourceAttachment, SourceAttachmentInput, SourceFields } from './sources-repository';
+export { MAX_SOURCE_ATTACHMENT_BYTES, SOURCE_ATTACHMENT_EXTENSIONS } from './sources-repository';
 export type {
   DatasetColumnRecord,
   DatasetImportReport,
@@ -64,6 +71,10 @@ export const repositories = {
   trustedKeys: createTrustedKeysRepository(database),
   receivedPackages: createReceivedPackagesRepository(database),
   savedViews: createSavedViewsRepository(database),
+  charts: createChartsRepository(database),
+  sources: createSourcesRepository(database),
+  findings: createFindingsRepository(database),
+  answers: createAnswersRepository(database),
   datasets: createDatasetsRepository(database),
   settings: createSettingsRepository(database),
   tasks: createTasksRepository(database),

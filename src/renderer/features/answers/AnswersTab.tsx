@@ -1,6 +1,38 @@
-import { Text } from '@mantine/core';
+import { Stack } from '@mantine/core';
+import { isAnalystEditable } from '@core/workflow';
+import { IconMessageQuestion } from '@tabler/icons-react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { repositories } from '../../db';
+import { EmptyState } from '../common/EmptyState';
 import type { TaskTabProps } from '../tasks/task-tab-props';
+import { AnswerEditor } from './AnswerEditor';
+import { useEvidenceOptions } from './use-evidence-options';
 
-export function AnswersTab(_props: TaskTabProps) {
-  return <Text c="dimmed">One answer per research question.</Text>;
+export function AnswersTab({ task }: TaskTabProps) {
+  const answers = useLiveQuery(async () => repositories.answers.list(task.id), [task.id]);
+  const options = useEvidenceOptions(task);
+  if (answers === undefined || options === undefined) return null;
+  if (task.questions.length === 0)
+    return (
+      <EmptyState icon={IconMessageQuestion} title="No research questions">
+        This task has no questions to answer.
+      </EmptyState>
+    );
+  const editable = isAnalystEditable(task.state);
+  return (
+    <Stack>
+      {[...task.questions]
+        .sort((a, b) => a.number - b.number)
+        .map((question) => (
+          <AnswerEditor
+            key={question.number}
+            taskId={task.id}
+            question={question}
+            answer={answers.find((a) => a.questionNumber === question.number)}
+            editable={editable}
+            options={options}
+          />
+        ))}
+    </Stack>
+  );
 }
