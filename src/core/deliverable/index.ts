@@ -27,7 +27,6 @@ export type {
 export { assembleDeliverable, DeliverableAssemblyError, deliverableDigest } from './assemble';
 export type { DeliverableProblem, ReadDeliverable, ReadDeliverableResult } from './read';
 export { readDeliverable } from './read';
-export { composeReportMarkdown, findKpoLinks, parseKpoLink, rewriteKpoLinks } from './report-markdown';
-export type { KpoLink } from './report-markdown';
+export { composeReportMarkdown, rewriteKpoLinks } from './report-markdown';
 export { formatMinutes, qcSummary, timeSummary } from './summaries';
 export type { QcSummary, TimeSummary } from './summaries';

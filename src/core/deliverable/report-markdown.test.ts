@@ -1,30 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { makeKey } from '../package/fixtures.test-support';
 import { sampleContent } from './fixtures.test-support';
-import { composeReportMarkdown, findKpoLinks, parseKpoLink, rewriteKpoLinks } from './report-markdown';
+import { composeReportMarkdown, rewriteKpoLinks } from './report-markdown';
 
 const keys = { coordinator: makeKey('Cora'), analyst: makeKey('Ada'), reviewer: makeKey('Rex') };
 
 describe('kpo: links', () => {
-  it.each([
-    ['kpo:chart/c1', { kind: 'chart', id: 'c1' }],
-    ['kpo:view/v-2', { kind: 'view', id: 'v-2' }],
-    ['kpo:source/s%201', { kind: 'source', id: 's 1' }],
-    ['kpo:finding/f1', undefined],
-    ['kpo:chart/', undefined],
-    ['kpo:chart/a/b', undefined],
-    ['https://example.org', undefined],
-  ])('parses %s', (url, expected) => {
-    expect(parseKpoLink(url)).toEqual(expected);
-  });
-
-  it('finds every link a text makes, in order', () => {
-    expect(findKpoLinks('[a](kpo:view/v1) and ![b](kpo:chart/c1) and [c](https://x.org)')).toEqual([
-      { kind: 'view', id: 'v1' },
-      { kind: 'chart', id: 'c1' },
-    ]);
-  });
-
   it('points links at the deliverable’s own files', () => {
     expect(rewriteKpoLinks('[a](kpo:chart/c1) [b](kpo:view/v1) [c](kpo:source/s1) [d](https://x.org)')).toBe(
       '[a](charts/c1.png) [b](tables/v1.csv) [c](#sources) [d](https://x.org)',

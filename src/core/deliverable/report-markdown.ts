@@ -1,35 +1,12 @@
+import { parseKpoUrl } from '../findings';
 import { chartPngPath, tablePath } from './layout';
 import type { ReportInput } from './content';
 import { formatMinutes, qcSummary, timeSummary } from './summaries';
 
-export interface KpoLink {
-  kind: 'chart' | 'view' | 'source';
-  id: string;
-}
-
-const KPO_LINK = /^kpo:(chart|view|source)\/([^/?#\s]+)$/;
-
-/** `kpo:chart/<id>`, `kpo:view/<id>` or `kpo:source/<id>` as findings write them; undefined otherwise. */
-export function parseKpoLink(url: string): KpoLink | undefined {
-  const match = KPO_LINK.exec(url.trim());
-  if (!match?.[1] || !match[2]) return undefined;
-  return { kind: match[1] as KpoLink['kind'], id: decodeURIComponent(match[2]) };
-}
-
-/** Every kpo: link a Markdown text makes, in order (for finding which views a report cites). */
-export function findKpoLinks(markdown: string): KpoLink[] {
-  const links: KpoLink[] = [];
-  for (const match of markdown.matchAll(/\]\((kpo:[^)\s]+)\)/g)) {
-    const link = match[1] ? parseKpoLink(match[1]) : undefined;
-    if (link) links.push(link);
-  }
-  return links;
-}
-
 /** Points kpo: links at the deliverable's own files, so report.md reads beside the files it cites. */
 export function rewriteKpoLinks(markdown: string): string {
   return markdown.replace(/\]\((kpo:[^)\s]+)\)/g, (whole, url: string) => {
-    const link = parseKpoLink(url);
+    const link = parseKpoUrl(url);
     if (!link) return whole;
     if (link.kind === 'chart') return `](${chartPngPath(link.id).slice('deliverable/'.length)})`;
     if (link.kind === 'view') return `](${tablePath(link.id).slice('deliverable/'.length)})`;

@@ -1,3 +1,4 @@
+import { findingReferences } from '@core/findings';
 import type { GateVerdict, QcCheckOutcome, WorkspaceSnapshot } from '@core/workflow';
 import { checkSubmissionGate, isAnalystEditable, runAutomaticCheck } from '@core/workflow';
 import { z } from 'zod';
@@ -22,10 +23,8 @@ function chartLabels(spec: unknown): { title: string; caption: string; sourceNot
   return { title: labels.title ?? '', caption: labels.caption ?? '', sourceNote: labels.sourceNote ?? '' };
 }
 
-// TODO(integrate): use findingReferences from core/findings instead of this local pattern.
-const KPO_LINK = /\]\(\s*<?kpo:(?:chart|view|source)\/[^)\s>]+/g;
 export function countEvidenceLinks(markdown: string): number {
-  return markdown.match(KPO_LINK)?.length ?? 0;
+  return findingReferences(markdown).length;
 }
 
 /** A change to one item's result: only the fields given change. */

@@ -1,6 +1,6 @@
 import type { AuditEvent } from '@core/package';
 import { appendAuditEvent, GENESIS_HASH } from '@core/package';
-import { findKpoLinks } from '@core/deliverable';
+import { findingReferences } from '@core/findings';
 import { checkTransition } from '@core/workflow';
 import type { KpoDatabase } from './database';
 import { UserInputError } from './errors';
@@ -78,7 +78,7 @@ export function createSubmissionsRepository(db: KpoDatabase) {
           const viewIds = new Set<string>([
             ...answers.flatMap((a) => a.evidence.filter((e) => e.kind === 'view').map((e) => e.id)),
             ...findings.flatMap((f) =>
-              findKpoLinks(f.markdown)
+              findingReferences(f.markdown)
                 .filter((link) => link.kind === 'view')
                 .map((link) => link.id),
             ),

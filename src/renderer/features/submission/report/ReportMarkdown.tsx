@@ -1,4 +1,4 @@
-import { parseKpoLink } from '@core/deliverable';
+import { parseKpoUrl } from '@core/findings';
 import { useContext } from 'react';
 import type { ReactNode } from 'react';
 import type { Components, ExtraProps } from 'react-markdown';
@@ -8,7 +8,7 @@ import { ReportReferencesContext } from './report-context';
 
 /** kpo: references survive to our components; every other URL gets react-markdown's sanitising. */
 export function reportUrlTransform(url: string): string {
-  return parseKpoLink(url) ? url : defaultUrlTransform(url);
+  return parseKpoUrl(url) ? url : defaultUrlTransform(url);
 }
 
 /** The href of a paragraph that is nothing but one link, e.g. `[Growth](kpo:chart/c1)`. */
@@ -24,7 +24,7 @@ function soleLinkHref(node: ExtraProps['node']): string | undefined {
 
 function Paragraph({ node, children }: { children?: ReactNode } & ExtraProps) {
   const references = useContext(ReportReferencesContext);
-  const link = parseKpoLink(soleLinkHref(node) ?? '');
+  const link = parseKpoUrl(soleLinkHref(node) ?? '');
   if (link?.kind === 'chart') {
     const found = references.charts.get(link.id);
     if (found) return <ChartFigure chart={found.chart} number={found.number} />;
@@ -38,7 +38,7 @@ function Paragraph({ node, children }: { children?: ReactNode } & ExtraProps) {
 
 function Link({ href, children }: { href?: string; children?: ReactNode } & ExtraProps) {
   const references = useContext(ReportReferencesContext);
-  const link = parseKpoLink(href ?? '');
+  const link = parseKpoUrl(href ?? '');
   if (!link) {
     if (!href) return <span>{children}</span>;
     return (
@@ -77,7 +77,7 @@ function Link({ href, children }: { href?: string; children?: ReactNode } & Extr
 /** Images would be fetched from the network; the report works offline, so only charts render. */
 function Image({ src, alt }: { src?: string | Blob; alt?: string } & ExtraProps) {
   const references = useContext(ReportReferencesContext);
-  const link = typeof src === 'string' ? parseKpoLink(src) : undefined;
+  const link = typeof src === 'string' ? parseKpoUrl(src) : undefined;
   const found = link?.kind === 'chart' ? references.charts.get(link.id) : undefined;
   if (found) return <ChartFigure chart={found.chart} number={found.number} />;
   return <span className="missing-ref">[image not included: {alt ?? 'no description'}]</span>;
