@@ -9,6 +9,9 @@ import { createSettingsRepository } from './settings-repository';
 import { createTasksRepository } from './tasks-repository';
 import { createTimeEntriesRepository } from './time-entries-repository';
 import { createTrustedKeysRepository } from './trusted-keys-repository';
+import { createReviewRepository } from './review-repository';
+import { createHandoffRepository } from './handoff-repository';
+import { createDashboardRepository } from './dashboard-repository';
 
 export { UserInputError } from './errors';
 export type {
@@ -37,6 +40,9 @@ export type {
   TrustedKeyRecord,
 } from './records';
 export type { TaskDraftFields } from './tasks-repository';
+export type { NewReviewComment } from './review-repository';
+export type { ReceivedTaskWork, ReceivedVersion } from './handoff-repository';
+export type { DashboardInput } from './dashboard-repository';
 export type { SentPackageSummary } from './sent-packages-repository';
 export type { ReceivedPackageSummary } from './received-packages-repository';
 export type { SavedView } from './saved-views-repository';
@@ -60,4 +66,7 @@ export const repositories = {
   sentPackages: createSentPackagesRepository(database),
   checklistTemplates: createChecklistTemplatesRepository(database),
   timeEntries: createTimeEntriesRepository(database),
+  review: createReviewRepository(database),
+  handoff: createHandoffRepository(database),
+  dashboard: createDashboardRepository(database),
 };
