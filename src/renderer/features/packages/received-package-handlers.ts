@@ -1,5 +1,7 @@
 import type { PackageKind, VerifyPackageResult } from '@core/package';
 import type { ReceivedPackageRecord } from '../../db';
+import { receiveReview, receiveSubmission } from '../review/received-handlers';
+import { receiveAcceptance, receiveDeliverable } from '../deliveries/received-handlers';
 
 export interface ReceivedPackage {
   record: Omit<ReceivedPackageRecord, 'bytes'>;
@@ -26,8 +28,8 @@ const storedOnly: ReceivedPackageHandler = async (pkg) =>
 
 export const RECEIVED_PACKAGE_HANDLERS: Record<PackageKind, ReceivedPackageHandler> = {
   task: storedOnly,
-  submission: storedOnly,
-  review: storedOnly,
-  deliverable: storedOnly,
-  acceptance: storedOnly,
+  submission: receiveSubmission,
+  review: receiveReview,
+  deliverable: receiveDeliverable,
+  acceptance: receiveAcceptance,
 };
