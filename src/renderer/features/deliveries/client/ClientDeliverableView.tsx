@@ -8,6 +8,9 @@ import type { ReadDeliverable } from './read-deliverable';
 import { readDeliverable } from './read-deliverable';
 import { useDeliverableCheck } from './use-deliverable-check';
 
+const describeKeys = (keys: string[]): string =>
+  keys.length === 1 ? `key ${keys[0] ?? ''} is` : `keys ${keys.join(', ')} are`;
+
 /**
  * The client's view of one deliverable: verification first and always on top; the content only
  * when it passed, and from an unknown signer only after an explicit choice, marked throughout.
@@ -58,7 +61,7 @@ export function ClientDeliverableView({ taskId }: { taskId: string }) {
           onChange={(event) => {
             setViewUnknown(event.currentTarget.checked);
           }}
-          label={`View anyway: I understand key ${[...new Set(unknownKeys)].join(', ')} is not one I trust`}
+          label={`View anyway: I understand that ${describeKeys([...new Set(unknownKeys)])} not in my trusted keys`}
         />
       )}
       {content && 'error' in content && (

@@ -1,4 +1,4 @@
-import { Alert, Badge, Code, List, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Code, Group, List, Stack, Table, Text } from '@mantine/core';
 import type { DeliverableVerification, SignoffReport } from '@core/review';
 import { IconCircleCheck, IconCircleX, IconQuestionMark } from '@tabler/icons-react';
 
@@ -27,17 +27,26 @@ const PRESENTATION = {
   },
 } as const;
 
-const yesNo = (value: boolean, yes: string, no: string) => (
-  <Badge color={value ? 'green.9' : 'red.9'} autoContrast variant="filled">
-    {value ? yes : no}
-  </Badge>
+// Icon plus plain text in the body colour: readable on striped rows in both themes.
+const Verdict = ({ ok, children }: { ok: boolean; children: string }) => (
+  <Group gap={4} wrap="nowrap">
+    {ok ? (
+      <IconCircleCheck size={16} color="var(--mantine-color-green-filled)" aria-hidden />
+    ) : (
+      <IconCircleX size={16} color="var(--mantine-color-red-filled)" aria-hidden />
+    )}
+    <Text size="sm">{children}</Text>
+  </Group>
 );
+
+const yesNo = (value: boolean, yes: string, no: string) => <Verdict ok={value}>{value ? yes : no}</Verdict>;
 
 const signatureBadge = (signature: SignoffReport['signature']) =>
   signature === 'unchecked' ? (
-    <Badge color="yellow.4" autoContrast variant="filled">
-      Not checked: key unknown
-    </Badge>
+    <Group gap={4} wrap="nowrap">
+      <IconQuestionMark size={16} aria-hidden />
+      <Text size="sm">Not checked: key unknown</Text>
+    </Group>
   ) : (
     yesNo(signature === 'valid', 'Valid', 'Invalid')
   );

@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { encodePublicKey } from '../src/core/minisign';
+import { verifyPackage } from '../src/core/package';
+import { acceptanceSchema } from '../src/core/review';
+import { expect, test } from './fixtures';
+import { ClientDeliverablePage } from './pages/client-deliverable-page';
+import { InboxPage } from './pages/inbox-page';
+import { seriousViolations } from './support/axe';
+import { writeDeliverablePackage } from './support/deliverable-packages';
+
+const CLIENT = {
+  name: 'Nina Northwind',
+  organisation: 'Northwind Ltd',
+  email: 'nina@northwind.example',
+  roles: ['Client'],
+};
+
+test.beforeEach(async ({ app }) => {
+  await app.goto();
+  await app.completeOnboarding(CLIENT);
+});
+
+test('a deliverable with one byte changed is refused, naming the changed file', async ({ page }) => {
+  const inbox = new InboxPage(page);
+  const { path } = await writeDeliverablePackage({
+    tamper: (files) => {
+      const report = files.get('data/deliverable/report.md');
+      if (!report) throw new Error('fixture has no report.md');
+      const changed = report.slice();
+      changed[5] = (changed[5] ?? 0) ^ 0x01;
+      files.set('data/deliverable/report.md', changed);
+    },
+  });
+  await inbox.chooseFile(path);
+  await expect(inbox.status).toHaveText('Invalid');
+  await expect(inbox.dialog.getByTestId('findings')).toContainText('data/deliverable/report.md');
+  await expect(inbox.dialog.getByRole('button', { name: 'Import', exact: true })).toHaveCount(0);
+  await inbox.dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(inbox.importedPackages).toHaveCount(0);
+});
+
+test('a deliverable from unknown signers is marked and viewable only after an explicit choice', async ({
+  page,
+}) => {
+  const inbox = new InboxPage(page);
+  const client = new ClientDeliverablePage(page);
+  const { path, keys } = await writeDeliverablePackage();
+  await inbox.chooseFile(path);
+  await expect(inbox.status).toHaveText('Unknown signer');
+  await inbox.dialog.getByRole('checkbox', { name: /Import anyway/ }).check();
+  await inbox.dialog.getByRole('button', { name: 'Import', exact: true }).click();
+
+  await expect(client.status).toHaveText('Unknown signer');
+  await expect(client.signoffs.getByRole('row', { name: /analyst/ })).toContainText(keys.analyst.keyId);
+  await expect(client.signoffs.getByRole('row', { name: /analyst/ })).toContainText('Unknown key');
+  await expect(client.signoffs.getByRole('row', { name: /reviewer/ })).toContainText('Valid');
+  await expect(client.parts).toHaveCount(0);
+  // The import's notification has an unlabelled close button (shared notifications setup); axe the view itself.
+  const notice = page.getByRole('alert').filter({ hasText: 'received' });
+  await notice.getByRole('button').click();
+  await expect(notice).toHaveCount(0);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await client.viewAnyway.check();
+  await expect(client.parts).toBeVisible();
+  await expect(client.unknownSignerMark).toBeVisible();
+  await expect(client.status).toHaveText('Unknown signer');
+  await expect(page.getByRole('article', { name: 'Report' })).toContainText('The north grew fastest.');
+});
+
+test('a trusted deliverable is shown at once, its tables sort, and accepting exports a signed acceptance', async ({
+  app,
+  page,
+}) => {
+  const inbox = new InboxPage(page);
+  const client = new ClientDeliverablePage(page);
+  const { path, keys } = await writeDeliverablePackage();
+  await app.openFromSidebar('Settings');
+  await app.addTrustedKey(encodePublicKey(keys.analyst.secret), 'Ada Analyst');
+  await app.addTrustedKey(encodePublicKey(keys.reviewer.secret), 'Rex Reviewer');
+  await app.openFromSidebar('Inbox');
+
+  await inbox.chooseFile(path);
+  await expect(inbox.status).toHaveText('Trusted');
+  await inbox.dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(client.status).toHaveText('Verified and trusted');
+  await expect(client.signoffs.getByRole('row', { name: /reviewer/ })).toContainText('Trusted');
+  await expect(client.viewAnyway).toHaveCount(0);
+  await expect(client.unknownSignerMark).toHaveCount(0);
+
+  await client.openPart(/Tables/);
+  const table = page.getByRole('table', { name: 'Table summary rows' });
+  await expect(table.getByRole('row').nth(1)).toContainText('north');
+  await table.getByRole('button', { name: /growth/ }).click();
+  await expect(table.getByRole('row').nth(1)).toContainText('south');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Accept deliverable' }).click();
+  const saved = await (await download).path();
+  await expect(page.getByText('You accepted this deliverable.')).toBeVisible();
+
+  const result = verifyPackage(readFileSync(saved), { trustedKeys: [] });
+  expect(result.info.kind).toBe('acceptance');
+  expect(result.status).toBe('unknown-signer');
+  const acceptance = acceptanceSchema.parse(
+    JSON.parse(new TextDecoder().decode(result.files?.get('data/acceptance.json'))),
+  );
+  const delivered = verifyPackage(readFileSync(path), { trustedKeys: [] });
+  const analystDigest = (
+    JSON.parse(new TextDecoder().decode(delivered.files?.get('data/signoffs.json'))) as {
+      signoffs: { contentDigest: string }[];
+    }
+  ).signoffs[0]?.contentDigest;
+  expect(acceptance).toMatchObject({
+    decision: 'accepted',
+    signoff: { role: 'client', contentDigest: analystDigest },
+  });
+});

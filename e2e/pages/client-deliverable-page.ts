@@ -1,0 +1,34 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** Page object for the client's deliverable view (Deliveries → one deliverable). */
+export class ClientDeliverablePage {
+  constructor(readonly page: Page) {}
+
+  get verification(): Locator {
+    return this.page.getByRole('region', { name: 'Deliverable verification' });
+  }
+
+  get status(): Locator {
+    return this.verification.getByTestId('deliverable-status');
+  }
+
+  get signoffs(): Locator {
+    return this.verification.getByRole('table', { name: 'Sign-offs' });
+  }
+
+  get viewAnyway(): Locator {
+    return this.page.getByRole('checkbox', { name: /View anyway/ });
+  }
+
+  get parts(): Locator {
+    return this.page.getByRole('tablist', { name: 'Deliverable parts' });
+  }
+
+  get unknownSignerMark(): Locator {
+    return this.page.getByTestId('unknown-signer-mark');
+  }
+
+  async openPart(name: string | RegExp): Promise<void> {
+    await this.parts.getByRole('tab', { name }).click();
+  }
+}
