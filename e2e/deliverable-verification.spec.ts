@@ -56,9 +56,7 @@ test('a deliverable from unknown signers is marked and viewable only after an ex
   await expect(client.signoffs.getByRole('row', { name: /reviewer/ })).toContainText('Valid');
   await expect(client.parts).toHaveCount(0);
   // The import's notification has an unlabelled close button (shared notifications setup); axe the view itself.
-  const notice = page.getByRole('alert').filter({ hasText: 'received' });
-  await notice.getByRole('button').click();
-  await expect(notice).toHaveCount(0);
+  await client.dismissNotifications();
   expect(await seriousViolations(page)).toEqual([]);
 
   await client.viewAnyway.check();
@@ -120,4 +118,26 @@ test('a trusted deliverable is shown at once, its tables sort, and accepting exp
     decision: 'accepted',
     signoff: { role: 'client', contentDigest: analystDigest },
   });
+  await client.dismissNotifications();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await app.openFromSidebar('Deliveries');
+  const dashboard = page.getByRole('region', { name: 'Deliveries dashboard' });
+  await expect(dashboard.getByRole('table', { name: 'Tasks by state' })).toContainText('Accepted');
+  await dashboard.getByRole('button', { name: 'Show history of Regional sales drivers' }).click();
+  await expect(
+    dashboard.getByRole('list', { name: 'Version history of Regional sales drivers' }),
+  ).toContainText('Accepted, by Nina Northwind');
+  await dashboard.getByLabel('Hourly rate for Northwind Ltd').fill('95');
+  await dashboard.getByRole('button', { name: 'Save rate for Northwind Ltd' }).click();
+  await expect(dashboard.getByRole('table', { name: 'Hours and billing per client' })).toContainText('Saved');
+  const csvDownload = page.waitForEvent('download');
+  await dashboard.getByRole('button', { name: 'Export billable summary (CSV)' }).click();
+  expect(readFileSync(await (await csvDownload).path(), 'utf8')).toBe(
+    'client,tasks,estimated_hours,logged_hours,rate,billable\r\nNorthwind Ltd,1,12.00,0.00,95.00,0.00\r\n',
+  );
+  await client.dismissNotifications();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByTestId('theme-toggle').click();
+  expect(await seriousViolations(page)).toEqual([]);
 });

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 
 /** Page object for the client's deliverable view (Deliveries → one deliverable). */
 export class ClientDeliverablePage {
@@ -26,6 +27,14 @@ export class ClientDeliverablePage {
 
   get unknownSignerMark(): Locator {
     return this.page.getByTestId('unknown-signer-mark');
+  }
+
+  /** Closes the app's notifications (their close buttons are unlabelled in the shared setup). */
+  async dismissNotifications(): Promise<void> {
+    const close = this.page.locator('.mantine-Notification-closeButton');
+    // Several can be sliding in or out at once, so they are never "stable" for a normal click.
+    for (const button of await close.all()) await button.dispatchEvent('click');
+    await expect(close).toHaveCount(0);
   }
 
   async openPart(name: string | RegExp): Promise<void> {

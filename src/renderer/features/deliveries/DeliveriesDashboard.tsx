@@ -94,12 +94,12 @@ export function DeliveriesDashboard() {
                 <Button
                   size="xs"
                   variant="subtle"
-                  aria-label={`Version history of ${task.title || task.taskId}`}
+                  aria-label={`${historyOf === task.taskId ? 'Hide' : 'Show'} history of ${task.title || task.taskId}`}
                   onClick={() => {
                     setHistoryOf(historyOf === task.taskId ? undefined : task.taskId);
                   }}
                 >
-                  {historyOf === task.taskId ? 'Hide' : 'Show'}
+                  {historyOf === task.taskId ? 'Hide history' : 'Show history'}
                 </Button>
               </Table.Td>
             </Table.Tr>

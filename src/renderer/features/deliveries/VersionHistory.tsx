@@ -15,17 +15,22 @@ const DECISIONS = new Set([
 /** Each submission, review and decision of a task, with who and when, from its audit log. */
 export function VersionHistory({ taskId }: { taskId: string }) {
   const data = useLiveQuery(async () => {
-    const [task, log] = await Promise.all([
+    const [task, log, profile, trusted] = await Promise.all([
       repositories.tasks.get(taskId),
       repositories.tasks.auditLog(taskId),
+      repositories.identity.getProfile(),
+      repositories.trustedKeys.verificationKeys(),
     ]);
-    return { task, events: log.events };
+    const names = new Map<string, string>();
+    for (const key of trusted) if (key.name) names.set(key.keyId, key.name);
+    for (const person of [task?.coordinator, task?.analyst, task?.reviewer]) {
+      if (person) names.set(person.keyId, person.name);
+    }
+    if (profile) names.set(profile.keyId, profile.displayName);
+    return { task, events: log.events, names };
   }, [taskId]);
   if (!data) return null;
-  const people = [data.task?.coordinator, data.task?.analyst, data.task?.reviewer].filter(
-    (p) => p !== undefined,
-  );
-  const who = (actor: string) => people.find((p) => p.keyId === actor)?.name ?? actor;
+  const who = (actor: string) => data.names.get(actor) ?? actor;
   const entries = data.events.flatMap((event) => {
     const to = event.type === 'task.state-changed' ? event.data['to'] : undefined;
     if (isTaskState(to) && DECISIONS.has(to)) {

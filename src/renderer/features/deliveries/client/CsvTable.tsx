@@ -48,7 +48,7 @@ export function CsvTable({ id, csv }: { id: string; csv: Uint8Array }) {
           size="xs"
           variant="default"
           onClick={() => void download()}
-          aria-label={`Download ${id} as CSV`}
+          aria-label={`Download CSV of table ${id}`}
         >
           Download CSV
         </Button>

@@ -19,7 +19,12 @@ export function DecisionForm(props: {
 
   if (props.task.state === 'accepted' || props.task.state === 'rejected') {
     return (
-      <Alert color={props.task.state === 'accepted' ? 'green' : 'red'} title="Decision sent" role="status">
+      <Alert
+        color={props.task.state === 'accepted' ? 'green' : 'red'}
+        title="Decision sent"
+        role="status"
+        styles={{ title: { color: 'var(--mantine-color-text)' } }}
+      >
         You {props.task.state} this deliverable.
       </Alert>
     );
