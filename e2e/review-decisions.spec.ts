@@ -1,4 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { validateBag } from '../src/core/bagit';
 import { encodePublicKey } from '../src/core/minisign';
 import { verifyPackage } from '../src/core/package';
 import { makeKey } from '../src/core/package/fixtures.test-support';
@@ -68,7 +72,8 @@ test('changes requested on v1, v2 shows what changed, and approval is gated then
 
   const deliverableDownload = page.waitForEvent('download');
   await review.approveButton.click();
-  const delivered = verifyPackage(readFileSync(await (await deliverableDownload).path()), {
+  const deliverablePath = await (await deliverableDownload).path();
+  const delivered = verifyPackage(readFileSync(deliverablePath), {
     trustedKeys: [keys.analyst.trusted],
   });
   expect(delivered.info.kind).toBe('deliverable');
@@ -78,4 +83,30 @@ test('changes requested on v1, v2 shows what changed, and approval is gated then
     ['analyst', 'valid', true],
     ['reviewer', 'valid', true],
   ]);
+
+  // Unzipped, it is a valid bag under our own validator, and standard minisign verifies its signature.
+  const dir = mkdtempSync(join(tmpdir(), 'kpo-e2e-delivered-'));
+  expect(spawnSync('/usr/bin/unzip', ['-q', deliverablePath, '-d', dir]).status).toBe(0);
+  const bagDir = join(dir, delivered.info.packageId ?? '');
+  expect(validateBag(readTree(bagDir)).findings.filter((f) => f.severity === 'error')).toEqual([]);
+  const minisign = spawnSync(
+    '/usr/bin/minisign',
+    ['-V', '-m', 'tagmanifest-sha512.txt', '-p', 'signer.pub', '-x', 'tagmanifest-sha512.txt.minisig'],
+    { cwd: bagDir, encoding: 'utf8' },
+  );
+  expect(minisign.status, minisign.stderr).toBe(0);
+  expect(minisign.stdout).toContain('kind=deliverable');
 });
+
+function readTree(root: string): Map<string, Uint8Array> {
+  const files = new Map<string, Uint8Array>();
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files.set(relative(root, path).split('\\').join('/'), readFileSync(path));
+    }
+  };
+  walk(root);
+  return files;
+}
