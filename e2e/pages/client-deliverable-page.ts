@@ -32,8 +32,12 @@ export class ClientDeliverablePage {
   /** Closes the app's notifications (their close buttons are unlabelled in the shared setup). */
   async dismissNotifications(): Promise<void> {
     const close = this.page.locator('.mantine-Notification-closeButton');
-    // Several can be sliding in or out at once, so they are never "stable" for a normal click.
-    for (const button of await close.all()) await button.dispatchEvent('click');
+    // Several can be sliding in or out at once (never "stable" for a normal click), so all in one go.
+    await this.page.evaluate(() => {
+      for (const button of document.querySelectorAll<HTMLElement>('.mantine-Notification-closeButton')) {
+        button.click();
+      }
+    });
     await expect(close).toHaveCount(0);
   }
 
