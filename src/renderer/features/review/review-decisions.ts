@@ -1,5 +1,5 @@
 import { webCryptoSigner } from '@core/minisign';
-import type { PackagePerson } from '@core/package';
+import type { PackagePerson, Signoff } from '@core/package';
 import { computeContentDigest, createSignoff, serializeAuditLog } from '@core/package';
 import type { QcVerdict, ReviewThreadComment } from '@core/review';
 import { checkApproval, toPackageComments } from '@core/review';
@@ -46,6 +46,22 @@ function taskJson(submission: SubmissionRecord): Uint8Array {
   return bytes;
 }
 
+/** The reviewer signs the digest the analyst signed; a version whose sign-off covers other content stops here. */
+function coveredAnalystSignoffs(submission: SubmissionRecord): {
+  digest: string;
+  analystSignoffs: Signoff[];
+} {
+  const bagFiles = submissionBagFiles(submission);
+  const digest = computeContentDigest(bagFiles);
+  const analystSignoffs = packageSignoffs(bagFiles).filter((signoff) => signoff.role === 'analyst');
+  if (!analystSignoffs.some((signoff) => signoff.contentDigest === digest)) {
+    throw new Error(
+      `data/signoffs.json of version ${String(submission.version)}: the analyst's sign-off does not cover this content.`,
+    );
+  }
+  return { digest, analystSignoffs };
+}
+
 /** Sends the work back: a signed review package, then submitted → changes requested once saved. */
 export async function requestChanges(
   task: TaskRecord,
@@ -86,6 +102,7 @@ export async function approve(task: TaskRecord, submission: SubmissionRecord): P
   ]);
   const gate = checkApproval({ checklist: task.checklist, verdicts, comments });
   if (!gate.allowed) throw new Error(`Approval is not possible yet: ${gate.reasons.join('; ')}.`);
+  coveredAnalystSignoffs(submission);
   if (task.state === 'submitted') {
     await repositories.tasks.transition(task.id, 'approved', 'reviewer', {
       version: submission.version,
@@ -97,14 +114,7 @@ export async function approve(task: TaskRecord, submission: SubmissionRecord): P
 
 /** Builds, signs and saves the deliverable package of an approved version. */
 export async function exportDeliverable(task: TaskRecord, submission: SubmissionRecord): Promise<boolean> {
-  const bagFiles = submissionBagFiles(submission);
-  const digest = computeContentDigest(bagFiles);
-  const analystSignoffs = packageSignoffs(bagFiles).filter((signoff) => signoff.role === 'analyst');
-  if (!analystSignoffs.some((signoff) => signoff.contentDigest === digest)) {
-    throw new Error(
-      `The analyst's sign-off in version ${String(submission.version)} does not cover its content.`,
-    );
-  }
+  const { digest, analystSignoffs } = coveredAnalystSignoffs(submission);
   const [profile, key] = await Promise.all([
     repositories.identity.getProfile(),
     repositories.identity.getSigningKey(),
