@@ -149,6 +149,7 @@ describe('handoff repository', () => {
       signerName: 'Client',
     });
     expect(await db.tasks.get('task-1')).toMatchObject({ state: 'accepted' });
+    const beforeSecond = (await readTaskAuditLog(db, 'task-1')).events.length;
     await expect(
       handoff.receiveAcceptance({
         task,
@@ -159,6 +160,23 @@ describe('handoff repository', () => {
         signerName: 'X',
       }),
     ).rejects.toThrow(/already closed as accepted/);
+    expect((await readTaskAuditLog(db, 'task-1')).events).toHaveLength(beforeSecond);
     expect((await readTaskAuditLog(db, 'task-1')).problems).toEqual([]);
+  });
+
+  it('keeps the local history when a package carries no audit log', async () => {
+    const handoff = createHandoffRepository(db);
+    await handoff.receiveSubmission(version('a', senderLog('assigned', 'in_progress', 'submitted')));
+    await handoff.receiveDeliverable(version('b', []));
+    const log = await readTaskAuditLog(db, 'task-1');
+    expect(log.problems).toEqual([]);
+    expect(log.events.map((e) => e.data['to'] ?? e.data['kind'])).toEqual([
+      'assigned',
+      'in_progress',
+      'submitted',
+      'submission',
+      'delivered',
+      'deliverable',
+    ]);
   });
 });

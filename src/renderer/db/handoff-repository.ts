@@ -10,7 +10,7 @@ import type {
   TaskPersonRecord,
   TaskRecord,
 } from './records';
-import { adoptTaskEvents, appendTaskEvent } from './task-events';
+import { adoptTaskEvents, appendTaskEvent, readTaskEvents } from './task-events';
 
 /** What a received package carries about its task, already parsed and verified by the caller. */
 export interface ReceivedTaskWork {
@@ -103,8 +103,9 @@ export function createHandoffRepository(db: KpoDatabase) {
     kind: string,
     extra: Record<string, unknown>,
   ): Promise<void> => {
-    await adoptTaskEvents(db, work.task.id, work.events);
-    const logged = lastStateIn(work.events);
+    // A package without a log (or an empty one) must not wipe the history kept here.
+    if (work.events.length > 0) await adoptTaskEvents(db, work.task.id, work.events);
+    const logged = lastStateIn(work.events.length > 0 ? work.events : await readTaskEvents(db, work.task.id));
     if (logged !== state) {
       await appendTaskEvent(db, work.task.id, 'task.state-changed', {
         from: logged,
