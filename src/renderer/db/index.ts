@@ -16,6 +16,9 @@ import { createSourcesRepository } from './sources-repository';
 import { createFindingsRepository } from './findings-repository';
 import { createAnswersRepository } from './answers-repository';
 import { createTrustedKeysRepository } from './trusted-keys-repository';
+import { createReviewRepository } from './review-repository';
+import { createHandoffRepository } from './handoff-repository';
+import { createDashboardRepository } from './dashboard-repository';
 
 export { UserInputError } from './errors';
 export type { Chart } from './charts-repository';
@@ -49,6 +52,9 @@ export type {
   TrustedKeyRecord,
 } from './records';
 export type { TaskDraftFields } from './tasks-repository';
+export type { NewReviewComment } from './review-repository';
+export type { ReceivedTaskWork, ReceivedVersion } from './handoff-repository';
+export type { DashboardInput } from './dashboard-repository';
 export type { SentPackageSummary } from './sent-packages-repository';
 export type { SubmissionInputs, SubmissionSummary, SubmissionsRepository } from './submissions-repository';
 export type { ReceivedPackageSummary } from './received-packages-repository';
@@ -84,4 +90,7 @@ export const repositories = {
   datasetActivity: createDatasetActivityRepository(database),
   qc: createQcRepository(database),
   submissions: createSubmissionsRepository(database),
+  review: createReviewRepository(database),
+  handoff: createHandoffRepository(database),
+  dashboard: createDashboardRepository(database),
 };

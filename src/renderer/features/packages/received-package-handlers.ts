@@ -1,5 +1,7 @@
 import type { PackageKind, VerifyPackageResult } from '@core/package';
 import type { ReceivedPackageRecord } from '../../db';
+import { receiveAcceptance, receiveDeliverable } from '../deliveries/received-handlers';
+import { receiveReview, receiveSubmission } from '../review/received-handlers';
 import { receiveTaskPackage } from '../tasks/receive-task-package';
 
 export interface ReceivedPackage {
@@ -22,13 +24,10 @@ export interface AppliedPackage {
  */
 export type ReceivedPackageHandler = (pkg: ReceivedPackage) => Promise<AppliedPackage>;
 
-const storedOnly: ReceivedPackageHandler = async (pkg) =>
-  Promise.resolve({ message: `Stored ${pkg.record.fileName}.` });
-
 export const RECEIVED_PACKAGE_HANDLERS: Record<PackageKind, ReceivedPackageHandler> = {
   task: receiveTaskPackage,
-  submission: storedOnly,
-  review: storedOnly,
-  deliverable: storedOnly,
-  acceptance: storedOnly,
+  submission: receiveSubmission,
+  review: receiveReview,
+  deliverable: receiveDeliverable,
+  acceptance: receiveAcceptance,
 };

@@ -1,0 +1,178 @@
+import { readFileSync } from 'node:fs';
+import { encodePublicKey } from '../src/core/minisign';
+import { verifyPackage } from '../src/core/package';
+import { acceptanceSchema } from '../src/core/review';
+import { expect, test } from './fixtures';
+import { AppPage } from './pages/app-page';
+import { ClientDeliverablePage } from './pages/client-deliverable-page';
+import { InboxPage } from './pages/inbox-page';
+import { seriousViolations } from './support/axe';
+import { writeDeliverablePackage } from './support/deliverable-packages';
+
+const CLIENT = {
+  name: 'Nina Northwind',
+  organisation: 'Northwind Ltd',
+  email: 'nina@northwind.example',
+  roles: ['Client'],
+};
+
+/**
+ * Chromium logs this when anything (Playwright's own per-frame setup included) tries to run script in
+ * the report's sandbox="" frame: the sandbox doing its job, not an app error. Every other console
+ * error still fails the test.
+ */
+function dropSandboxNotices(consoleErrors: string[]): void {
+  const others = consoleErrors.filter((e) => !e.startsWith("Blocked script execution in 'about:srcdoc'"));
+  consoleErrors.splice(0, consoleErrors.length, ...others);
+}
+
+test.beforeEach(async ({ app }) => {
+  await app.goto();
+  await app.completeOnboarding(CLIENT);
+});
+
+test('a deliverable with one byte changed is refused, naming the changed file', async ({ page }) => {
+  const inbox = new InboxPage(page);
+  const { path } = await writeDeliverablePackage({
+    tamper: (files) => {
+      const report = files.get('data/deliverable/report.md');
+      if (!report) throw new Error('fixture has no report.md');
+      const changed = report.slice();
+      changed[5] = (changed[5] ?? 0) ^ 0x01;
+      files.set('data/deliverable/report.md', changed);
+    },
+  });
+  await inbox.chooseFile(path);
+  await expect(inbox.status).toHaveText('Invalid');
+  await expect(inbox.dialog.getByTestId('findings')).toContainText('data/deliverable/report.md');
+  await expect(inbox.dialog.getByRole('button', { name: 'Import', exact: true })).toHaveCount(0);
+  await inbox.dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(inbox.importedPackages).toHaveCount(0);
+});
+
+test('a deliverable from unknown signers is marked and viewable only after an explicit choice', async ({
+  page,
+  consoleErrors,
+}) => {
+  const inbox = new InboxPage(page);
+  const client = new ClientDeliverablePage(page);
+  const { path, keys } = await writeDeliverablePackage();
+  await inbox.chooseFile(path);
+  await expect(inbox.status).toHaveText('Unknown signer');
+  await inbox.dialog.getByRole('checkbox', { name: /Import anyway/ }).check();
+  await inbox.dialog.getByRole('button', { name: 'Import', exact: true }).click();
+
+  await expect(client.status).toHaveText('Unknown signer');
+  await expect(client.signoffs.getByRole('row', { name: /analyst/ })).toContainText(keys.analyst.keyId);
+  await expect(client.signoffs.getByRole('row', { name: /analyst/ })).toContainText('Unknown key');
+  await expect(client.signoffs.getByRole('row', { name: /reviewer/ })).toContainText('Valid');
+  await expect(client.parts).toHaveCount(0);
+  // The import's notification has an unlabelled close button (shared notifications setup); axe the view itself.
+  await client.dismissNotifications();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await client.viewAnyway.check();
+  await expect(client.parts).toBeVisible();
+  await expect(client.unknownSignerMark).toBeVisible();
+  await expect(client.status).toHaveText('Unknown signer');
+  // The report is the delivered HTML, in a sandboxed frame with no scripts and no same-origin access.
+  const report = page.getByTitle('Report');
+  await expect(report).toHaveAttribute('sandbox', '');
+  // Its content is checked through the attribute: Playwright cannot script inside a sandbox="" frame.
+  await expect(report).toHaveAttribute('srcdoc', /<p>The north grew fastest\.<\/p>/);
+  await expect(report).toBeVisible();
+  dropSandboxNotices(consoleErrors);
+});
+
+test('a trusted deliverable is shown at once, its tables sort, and accepting exports a signed acceptance', async ({
+  app,
+  page,
+  browser,
+  consoleErrors,
+}) => {
+  const inbox = new InboxPage(page);
+  const client = new ClientDeliverablePage(page);
+  const { path, keys } = await writeDeliverablePackage();
+  await app.openFromSidebar('Settings');
+  await app.addTrustedKey(encodePublicKey(keys.analyst.secret), 'Ada Analyst');
+  await app.addTrustedKey(encodePublicKey(keys.reviewer.secret), 'Rex Reviewer');
+  await app.openFromSidebar('Inbox');
+
+  await inbox.chooseFile(path);
+  await expect(inbox.status).toHaveText('Trusted');
+  await inbox.dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(client.status).toHaveText('Verified and trusted');
+  await expect(client.signoffs.getByRole('row', { name: /reviewer/ })).toContainText('Trusted');
+  await expect(client.viewAnyway).toHaveCount(0);
+  await expect(client.unknownSignerMark).toHaveCount(0);
+
+  await client.openPart(/Tables/);
+  const table = page.getByRole('table', { name: 'Table summary rows' });
+  await expect(table.getByRole('row').nth(1)).toContainText('north');
+  await table.getByRole('button', { name: /growth/ }).click();
+  await expect(table.getByRole('row').nth(1)).toContainText('south');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Accept deliverable' }).click();
+  const saved = await (await download).path();
+  await expect(page.getByText('You accepted this deliverable.')).toBeVisible();
+
+  const result = verifyPackage(readFileSync(saved), { trustedKeys: [] });
+  expect(result.info.kind).toBe('acceptance');
+  expect(result.status).toBe('unknown-signer');
+  const acceptance = acceptanceSchema.parse(
+    JSON.parse(new TextDecoder().decode(result.files?.get('data/acceptance.json'))),
+  );
+  const delivered = verifyPackage(readFileSync(path), { trustedKeys: [] });
+  const analystDigest = (
+    JSON.parse(new TextDecoder().decode(delivered.files?.get('data/signoffs.json'))) as {
+      signoffs: { contentDigest: string }[];
+    }
+  ).signoffs[0]?.contentDigest;
+  expect(acceptance).toMatchObject({
+    decision: 'accepted',
+    signoff: { role: 'client', contentDigest: analystDigest },
+  });
+  await client.dismissNotifications();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await app.openFromSidebar('Deliveries');
+  const dashboard = page.getByRole('region', { name: 'Deliveries dashboard' });
+  await expect(dashboard.getByRole('table', { name: 'Tasks by state' })).toContainText('Accepted');
+  await dashboard.getByRole('button', { name: 'Show history of Regional sales drivers' }).click();
+  await expect(
+    dashboard.getByRole('list', { name: 'Version history of Regional sales drivers' }),
+  ).toContainText('Accepted, by Nina Northwind');
+  await dashboard.getByLabel('Hourly rate for Northwind Ltd').fill('95');
+  await dashboard.getByRole('button', { name: 'Save rate for Northwind Ltd' }).click();
+  await expect(dashboard.getByRole('table', { name: 'Hours and billing per client' })).toContainText('Saved');
+  const csvDownload = page.waitForEvent('download');
+  await dashboard.getByRole('button', { name: 'Export billable summary (CSV)' }).click();
+  expect(readFileSync(await (await csvDownload).path(), 'utf8')).toBe(
+    'client,tasks,estimated_hours,logged_hours,rate,billable\r\nNorthwind Ltd,1,12.00,0.00,95.00,0.00\r\n',
+  );
+  await client.dismissNotifications();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByTestId('theme-toggle').click();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // The provider's app, with its own storage, imports the acceptance and closes the task.
+  const providerContext = await browser.newContext();
+  const provider = await providerContext.newPage();
+  const providerErrors: string[] = [];
+  provider.on('console', (message) => {
+    if (message.type() === 'error') providerErrors.push(message.text());
+  });
+  const providerApp = new AppPage(provider);
+  await providerApp.goto();
+  await providerApp.completeOnboarding();
+  const providerInbox = new InboxPage(provider);
+  await providerInbox.chooseFile(saved);
+  await providerInbox.dialog.getByRole('checkbox', { name: /Import anyway/ }).check();
+  await providerInbox.dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(provider.getByTestId('task-state')).toHaveText('Accepted');
+  dropSandboxNotices(providerErrors);
+  expect(providerErrors).toEqual([]);
+  await providerContext.close();
+  dropSandboxNotices(consoleErrors);
+});

@@ -1,0 +1,112 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { validateBag } from '../src/core/bagit';
+import { encodePublicKey } from '../src/core/minisign';
+import { verifyPackage } from '../src/core/package';
+import { makeKey } from '../src/core/package/fixtures.test-support';
+import { verifyDeliverable } from '../src/core/review';
+import { expect, test } from './fixtures';
+import { InboxPage } from './pages/inbox-page';
+import { ReviewPage } from './pages/review-page';
+import type { SubmissionKeys } from './support/submission-packages';
+import { writeSubmissionPackage } from './support/submission-packages';
+
+const REVIEWER = {
+  name: 'Rex Reviewer',
+  organisation: 'Northwind Research',
+  email: 'rex@northwind.example',
+  roles: ['Reviewer'],
+};
+
+let keys: SubmissionKeys;
+
+test.beforeEach(async ({ app }) => {
+  keys = { coordinator: makeKey('Cora'), analyst: makeKey('Ada Analyst'), reviewer: makeKey('Rex') };
+  await app.goto();
+  await app.completeOnboarding(REVIEWER);
+  await app.openFromSidebar('Settings');
+  await app.addTrustedKey(encodePublicKey(keys.analyst.secret), 'Ada Analyst');
+  await app.openFromSidebar('Inbox');
+});
+
+test('changes requested on v1, v2 shows what changed, and approval is gated then exports a verifiable deliverable', async ({
+  page,
+}) => {
+  const inbox = new InboxPage(page);
+  const review = new ReviewPage(page);
+  const v1 = await writeSubmissionPackage(keys, '# Findings\n\nThe north grew.\n', 'v1.kpo');
+  await inbox.chooseFile(v1);
+  await inbox.dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Regional sales drivers: version 1' })).toBeVisible();
+
+  await page.getByLabel('Reason for requesting changes').fill('Quantify the growth.');
+  const reviewDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Request changes' }).click();
+  const reviewPackage = verifyPackage(readFileSync(await (await reviewDownload).path()), { trustedKeys: [] });
+  expect(reviewPackage.info.kind).toBe('review');
+  expect(new TextDecoder().decode(reviewPackage.files?.get('data/review/decision.json'))).toContain(
+    'Quantify the growth.',
+  );
+
+  await page.getByRole('link', { name: 'Inbox' }).first().click();
+  const v2 = await writeSubmissionPackage(keys, '# Findings\n\nThe north grew by 12%.\n', 'v2.kpo');
+  await inbox.chooseFile(v2);
+  await inbox.dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Regional sales drivers: version 2' })).toBeVisible();
+  await expect(review.diff.getByLabel('Report')).toContainText('- The north grew.');
+  await expect(review.diff.getByLabel('Report')).toContainText('+ The north grew by 12%.');
+
+  await expect(review.approveButton).toBeDisabled();
+  await expect(review.blockedReasons).toContainText(
+    'QC item "Every question answered" has no reviewer verdict',
+  );
+  await review.setVerdict('Every question answered', 'Agree');
+  await review.setVerdict('Sources cited', 'Disagree', 'One link is dead');
+  await page.getByLabel('Comment on section Findings').fill('Name the source of the 12%.');
+  await page.getByRole('button', { name: 'Add comment' }).first().click();
+  await expect(review.blockedReasons).toHaveText(/the comment on section:Findings is not resolved/);
+  await page.getByRole('button', { name: 'Resolve thread' }).click();
+  await expect(review.approveButton).toBeEnabled();
+
+  const deliverableDownload = page.waitForEvent('download');
+  await review.approveButton.click();
+  const deliverablePath = await (await deliverableDownload).path();
+  const delivered = verifyPackage(readFileSync(deliverablePath), {
+    trustedKeys: [keys.analyst.trusted],
+  });
+  expect(delivered.info.kind).toBe('deliverable');
+  const check = verifyDeliverable(delivered, [keys.analyst.trusted]);
+  expect(check.reasons).toEqual([]);
+  expect(check.signoffs.map((s) => [s.role, s.signature, s.coversThisContent])).toEqual([
+    ['analyst', 'valid', true],
+    ['reviewer', 'valid', true],
+  ]);
+
+  // Unzipped, it is a valid bag under our own validator, and standard minisign verifies its signature.
+  const dir = mkdtempSync(join(tmpdir(), 'kpo-e2e-delivered-'));
+  expect(spawnSync('/usr/bin/unzip', ['-q', deliverablePath, '-d', dir]).status).toBe(0);
+  const bagDir = join(dir, delivered.info.packageId ?? '');
+  expect(validateBag(readTree(bagDir)).findings.filter((f) => f.severity === 'error')).toEqual([]);
+  const minisign = spawnSync(
+    '/usr/bin/minisign',
+    ['-V', '-m', 'tagmanifest-sha512.txt', '-p', 'signer.pub', '-x', 'tagmanifest-sha512.txt.minisig'],
+    { cwd: bagDir, encoding: 'utf8' },
+  );
+  expect(minisign.status, minisign.stderr).toBe(0);
+  expect(minisign.stdout).toContain('kind=deliverable');
+});
+
+function readTree(root: string): Map<string, Uint8Array> {
+  const files = new Map<string, Uint8Array>();
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files.set(relative(root, path).split('\\').join('/'), readFileSync(path));
+    }
+  };
+  walk(root);
+  return files;
+}

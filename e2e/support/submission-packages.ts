@@ -1,0 +1,41 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildPackage, computeContentDigest, createSignoff } from '../../src/core/package';
+import type { TestKey } from '../../src/core/package/fixtures.test-support';
+import { json, samplePackageInput, text } from '../../src/core/package/fixtures.test-support';
+
+export interface SubmissionKeys {
+  coordinator: TestKey;
+  analyst: TestKey;
+  reviewer: TestKey;
+}
+
+/** A signed submission whose report is `report`, with the analyst's sign-off over exactly that content. */
+export async function writeSubmissionPackage(
+  keys: SubmissionKeys,
+  report: string,
+  name: string,
+): Promise<string> {
+  const input = await samplePackageInput('submission', keys);
+  const files = new Map(input.files);
+  files.set('deliverable/report.md', text(report));
+  const contentDigest = computeContentDigest(
+    new Map([...files].map(([path, bytes]) => [`data/${path}`, bytes])),
+  );
+  const signoff = await createSignoff(
+    {
+      role: 'analyst',
+      signer: { name: 'Ada Analyst' },
+      date: '2025-03-03T09:30:00Z',
+      contentDigest,
+      statement: 'I did this work and the checklist is complete.',
+    },
+    { keyId: keys.analyst.secret.keyId, sign: keys.analyst.signer.sign },
+  );
+  files.set('signoffs.json', json({ signoffs: [signoff] }));
+  const bytes = await buildPackage({ ...input, files, packageId: globalThis.crypto.randomUUID() });
+  const path = join(mkdtempSync(join(tmpdir(), 'kpo-e2e-submission-')), name);
+  writeFileSync(path, bytes);
+  return path;
+}

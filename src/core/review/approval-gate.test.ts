@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { checkApproval } from './approval-gate';
+
+const checklist = [
+  { id: 'a', text: 'Every question answered' },
+  { id: 'b', text: 'Sources cited' },
+];
+
+describe('checkApproval', () => {
+  it('allows approval when every item has a verdict and every thread is resolved', () => {
+    expect(
+      checkApproval({
+        checklist,
+        verdicts: [{ itemId: 'a' }, { itemId: 'b' }],
+        comments: [
+          { id: 'c1', target: 'answer:1', resolved: true },
+          { id: 'c2', parentId: 'c1', target: 'answer:1', resolved: false },
+        ],
+      }),
+    ).toEqual({ allowed: true });
+  });
+
+  it('returns every reason: each unreviewed item and each open thread', () => {
+    const gate = checkApproval({
+      checklist,
+      verdicts: [{ itemId: 'a' }],
+      comments: [
+        { id: 'c1', target: 'chart:c1', resolved: false },
+        { id: 'c2', target: 'qc:a', resolved: true },
+        { id: 'c3', target: 'section:Findings', resolved: false },
+      ],
+    });
+    expect(gate).toEqual({
+      allowed: false,
+      reasons: [
+        'QC item "Sources cited" has no reviewer verdict',
+        'the comment on chart:c1 is not resolved',
+        'the comment on section:Findings is not resolved',
+      ],
+    });
+  });
+
+  it('treats a reply whose thread start is missing as a thread of its own', () => {
+    const gate = checkApproval({
+      checklist: [],
+      verdicts: [],
+      comments: [{ id: 'r', parentId: 'deleted', target: 'report', resolved: false }],
+    });
+    expect(gate.allowed).toBe(false);
+  });
+});

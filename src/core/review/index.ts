@@ -1,0 +1,31 @@
+// Review, sign-off and client acceptance (issue 6): version diff, approval gate, the client's
+// deliverable verification and the documents review/deliverable/acceptance packages carry.
+export type { ArtifactKind, DeliverableFiles } from './deliverable-files';
+export { artifactOf, deliverableFilesOf, readAnswers } from './deliverable-files';
+export type {
+  AnswerDiff,
+  ArtifactChange,
+  DeliverableVersionInput,
+  DiffPart,
+  QcItemChange,
+  TextDiff,
+  VersionDiff,
+} from './version-diff';
+export { diffText, diffVersions } from './version-diff';
+export type { ApprovalGate, ApprovalGateInput } from './approval-gate';
+export { checkApproval } from './approval-gate';
+export type { DeliverableVerification, SignoffReport } from './deliverable-verification';
+export { verifyDeliverable } from './deliverable-verification';
+export type { Acceptance, QcVerdict, ReviewThreadComment } from './review-documents';
+export {
+  ACCEPTANCE_FILE,
+  acceptanceSchema,
+  QC_VERDICTS_FILE,
+  qcVerdictsSchema,
+  readJsonDocument,
+  REVIEW_DECISION_FILE,
+  REVIEW_THREADS_FILE,
+  reviewDecisionSchema,
+  reviewThreadsSchema,
+  toPackageComments,
+} from './review-documents';

@@ -1,0 +1,230 @@
+import type { AuditEvent, Task } from '@core/package';
+import type { TaskState } from '@core/workflow';
+import { isTaskState } from '@core/workflow';
+import type { KpoDatabase } from './database';
+import { UserInputError } from './errors';
+import type {
+  QcVerdictRecord,
+  ReviewCommentRecord,
+  SubmissionRecord,
+  TaskPersonRecord,
+  TaskRecord,
+} from './records';
+import { adoptTaskEvents, appendTaskEvent, readTaskEvents } from './task-events';
+
+/** What a received package carries about its task, already parsed and verified by the caller. */
+export interface ReceivedTaskWork {
+  task: Task;
+  packageId: string;
+  /** The task's audit log as the sender kept it; it replaces ours (it continues the same chain). */
+  events: readonly AuditEvent[];
+}
+
+export interface ReceivedVersion extends ReceivedTaskWork {
+  /** Payload files keyed relative to data/ (deliverable/..., qc/checklist.json, ...). */
+  files: Record<string, Uint8Array>;
+  contentDigest: string;
+  submittedBy: TaskPersonRecord;
+  submittedAt: string;
+  /** When the package does not say, the next version after the ones stored. */
+  version?: number;
+}
+
+const STATES_AFTER_APPROVAL: ReadonlySet<TaskState> = new Set([
+  'approved',
+  'delivered',
+  'accepted',
+  'rejected',
+]);
+
+function lastStateIn(events: readonly AuditEvent[]): TaskState | null {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const to = events[i]?.type === 'task.state-changed' ? events[i]?.data['to'] : undefined;
+    if (isTaskState(to)) return to;
+  }
+  return null;
+}
+
+function taskRecordFrom(
+  task: Task,
+  state: TaskState,
+  existing: TaskRecord | undefined,
+  version: number,
+): TaskRecord {
+  const now = new Date().toISOString();
+  const person = (p: Task['people']['coordinator'] | undefined): TaskPersonRecord | undefined =>
+    p ? { name: p.name, keyId: p.keyId, ...(p.email ? { email: p.email } : {}) } : undefined;
+  const coordinator = person(task.people.coordinator);
+  const analyst = person(task.people.analyst);
+  const reviewer = person(task.people.reviewer);
+  return {
+    ...existing,
+    id: task.id,
+    origin: existing?.origin ?? 'received',
+    state,
+    title: task.title,
+    client: task.client,
+    brief: task.brief,
+    questions: task.questions,
+    due: task.due,
+    priority: task.priority,
+    estimateHours: task.estimateHours,
+    ...(coordinator ? { coordinator } : {}),
+    ...(analyst ? { analyst } : {}),
+    ...(reviewer ? { reviewer } : {}),
+    datasets:
+      existing?.datasets ??
+      task.datasets.map(({ path, name, sha256, bytes }) => ({ path, name, sha256, bytes })),
+    checklistName: task.checklist.name ?? existing?.checklistName ?? 'Checklist',
+    checklist: task.checklist.items.map(({ id, text, severity, evidenceRequired, automaticCheck }) => ({
+      id,
+      text,
+      severity,
+      evidenceRequired,
+      ...(automaticCheck ? { automaticCheck } : {}),
+    })),
+    version: Math.max(existing?.version ?? 0, version),
+    createdAt: existing?.createdAt ?? now,
+    updatedAt: now,
+  };
+}
+
+/**
+ * Applies received hand-offs to the local database, each in one transaction: the task record, the
+ * sender's audit log (continued here with a local event saying what arrived) and what the package
+ * carries. When the sender's log does not yet show the state the package implies (the sender moves
+ * the task once the file is saved), the move is recorded here so state and log always agree.
+ */
+export function createHandoffRepository(db: KpoDatabase) {
+  const adopt = async (
+    work: ReceivedTaskWork,
+    state: TaskState,
+    by: string,
+    kind: string,
+    extra: Record<string, unknown>,
+  ): Promise<void> => {
+    // A package without a log (or an empty one) must not wipe the history kept here.
+    if (work.events.length > 0) await adoptTaskEvents(db, work.task.id, work.events);
+    const logged = lastStateIn(work.events.length > 0 ? work.events : await readTaskEvents(db, work.task.id));
+    if (logged !== state) {
+      await appendTaskEvent(db, work.task.id, 'task.state-changed', {
+        from: logged,
+        to: state,
+        by,
+        via: work.packageId,
+      });
+    }
+    await appendTaskEvent(db, work.task.id, 'package.received', {
+      kind,
+      packageId: work.packageId,
+      ...extra,
+    });
+  };
+
+  const storeVersion = async (
+    work: ReceivedVersion,
+    state: TaskState,
+    kind: string,
+    by: string,
+  ): Promise<number> => {
+    const existing = await db.tasks.get(work.task.id);
+    const stored = await db.submissions.where('taskId').equals(work.task.id).toArray();
+    const same = stored.find((s) => s.contentDigest === work.contentDigest);
+    const version = same?.version ?? work.version ?? Math.max(0, ...stored.map((s) => s.version)) + 1;
+    const record: SubmissionRecord = {
+      taskId: work.task.id,
+      version,
+      contentDigest: work.contentDigest,
+      files: work.files,
+      submittedAt: work.submittedAt,
+      submittedBy: work.submittedBy,
+      packageId: work.packageId,
+    };
+    await db.submissions.put(record);
+    await db.tasks.put(taskRecordFrom(work.task, state, existing, version));
+    await adopt(work, state, by, kind, { version });
+    return version;
+  };
+
+  const tables = [db.tasks, db.submissions, db.taskEvents, db.profile] as const;
+
+  return {
+    /** Reviewer side: a submission becomes version N of the task, waiting for review. */
+    receiveSubmission: async (work: ReceivedVersion): Promise<number> =>
+      db.transaction('rw', [...tables], async () => {
+        const existing = await db.tasks.get(work.task.id);
+        if (existing && STATES_AFTER_APPROVAL.has(existing.state)) {
+          throw new UserInputError(
+            `"${existing.title}" was already ${existing.state}; a new submission cannot reopen it.`,
+          );
+        }
+        return storeVersion(work, 'submitted', 'submission', 'analyst');
+      }),
+
+    /** Client side: the approved deliverable, kept as the version the client reads and signs. */
+    receiveDeliverable: async (work: ReceivedVersion): Promise<number> =>
+      db.transaction('rw', [...tables], async () => {
+        const existing = await db.tasks.get(work.task.id);
+        if (existing && (existing.state === 'accepted' || existing.state === 'rejected')) {
+          throw new UserInputError(`"${existing.title}" was already ${existing.state}.`);
+        }
+        return storeVersion(work, 'delivered', 'deliverable', 'reviewer');
+      }),
+
+    /** Analyst side: the reviewer's comments and verdicts arrive and work resumes. */
+    receiveReview: async (
+      work: ReceivedTaskWork & {
+        comments: readonly ReviewCommentRecord[];
+        verdicts: readonly QcVerdictRecord[];
+        reason: string;
+      },
+    ): Promise<void> => {
+      await db.transaction(
+        'rw',
+        [db.tasks, db.taskEvents, db.profile, db.reviewComments, db.qcVerdicts],
+        async () => {
+          const existing = await db.tasks.get(work.task.id);
+          if (!existing) {
+            throw new UserInputError(
+              `This review is about task ${work.task.id}, which is not in this workbench.`,
+            );
+          }
+          if (existing.state !== 'submitted' && existing.state !== 'changes_requested') {
+            throw new UserInputError(
+              `"${existing.title}" is ${existing.state}; only submitted work can come back for changes.`,
+            );
+          }
+          await db.reviewComments.bulkPut([...work.comments]);
+          await db.qcVerdicts.bulkPut([...work.verdicts]);
+          await adopt(work, 'changes_requested', 'reviewer', 'review', { reason: work.reason });
+          await db.tasks.update(work.task.id, { state: 'in_progress', updatedAt: new Date().toISOString() });
+          await appendTaskEvent(db, work.task.id, 'task.state-changed', {
+            from: 'changes_requested',
+            to: 'in_progress',
+            by: 'analyst',
+          });
+        },
+      );
+    },
+
+    /** Provider side: the client's decision closes the task. */
+    receiveAcceptance: async (
+      work: ReceivedTaskWork & { decision: 'accepted' | 'rejected'; comments: string; signerName: string },
+    ): Promise<void> => {
+      await db.transaction('rw', [...tables], async () => {
+        const existing = await db.tasks.get(work.task.id);
+        if (existing && (existing.state === 'accepted' || existing.state === 'rejected')) {
+          throw new UserInputError(`"${existing.title}" was already closed as ${existing.state}.`);
+        }
+        await db.tasks.put(taskRecordFrom(work.task, work.decision, existing, existing?.version ?? 0));
+        await adopt(work, work.decision, 'client', 'acceptance', {
+          decision: work.decision,
+          comments: work.comments,
+          signer: work.signerName,
+        });
+      });
+    },
+  };
+}
+
+export type HandoffRepository = ReturnType<typeof createHandoffRepository>;

@@ -1,0 +1,87 @@
+import { Alert, Checkbox, Group, Loader, Stack, Text } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { errorMessage } from '../../common/error-message';
+import { DecisionForm } from './DecisionForm';
+import { DeliverableContent } from './DeliverableContent';
+import { DeliverableVerificationPanel } from './DeliverableVerificationPanel';
+import type { ReadDeliverable } from './read-deliverable';
+import { readDeliverable } from './read-deliverable';
+import { useDeliverableCheck } from './use-deliverable-check';
+
+const describeKeys = (keys: string[]): string =>
+  keys.length === 1 ? `key ${keys[0] ?? ''} is` : `keys ${keys.join(', ')} are`;
+
+/**
+ * The client's view of one deliverable: verification first and always on top; the content only
+ * when it passed, and from an unknown signer only after an explicit choice, marked throughout.
+ */
+export function ClientDeliverableView({ taskId }: { taskId: string }) {
+  const check = useDeliverableCheck(taskId);
+  const [viewUnknown, setViewUnknown] = useState(false);
+  const content = useMemo((): { deliverable: ReadDeliverable } | { error: string } | null => {
+    if (check.state !== 'checked' || check.verification.status === 'refused') return null;
+    try {
+      return { deliverable: readDeliverable(check.files) };
+    } catch (caught) {
+      return { error: errorMessage(caught) };
+    }
+  }, [check]);
+
+  if (check.state === 'loading') {
+    return (
+      <Group role="status">
+        <Loader size="sm" aria-hidden />
+        <Text>Verifying the deliverable…</Text>
+      </Group>
+    );
+  }
+  if (check.state !== 'checked') {
+    return (
+      <Alert color="red" role="alert" title="Cannot show this deliverable">
+        {check.message}
+      </Alert>
+    );
+  }
+  const { verification } = check;
+  const unknown = verification.status === 'unknown-signer';
+  const unknownKeys = [
+    ...(verification.packageSigner && !verification.packageSigner.trusted
+      ? [verification.packageSigner.keyId]
+      : []),
+    ...verification.signoffs.filter((s) => !s.keyTrusted).map((s) => s.keyId),
+  ];
+  return (
+    <Stack>
+      <div style={{ position: 'sticky', top: 0, zIndex: 2, background: 'var(--mantine-color-body)' }}>
+        <DeliverableVerificationPanel verification={verification} fileName={check.fileName} />
+      </div>
+      {unknown && (
+        <Checkbox
+          checked={viewUnknown}
+          onChange={(event) => {
+            setViewUnknown(event.currentTarget.checked);
+          }}
+          label={`View anyway: I understand that ${describeKeys([...new Set(unknownKeys)])} not in my trusted keys`}
+        />
+      )}
+      {content && 'error' in content && (
+        <Alert color="red" role="alert" title="The deliverable could not be read">
+          {content.error}
+        </Alert>
+      )}
+      {content && 'deliverable' in content && (!unknown || viewUnknown) && (
+        <>
+          <DeliverableContent deliverable={content.deliverable} unknownSigner={unknown} />
+          {verification.contentDigest && (
+            <DecisionForm
+              task={check.task}
+              files={check.files}
+              contentDigest={verification.contentDigest}
+              deliverablePackageId={check.packageId}
+            />
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,209 @@
+import { Badge, Button, Group, List, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import ReactMarkdown from 'react-markdown';
+import { platform } from '../../../platform';
+import { errorMessage } from '../../common/error-message';
+import { ChartImage } from './ChartImage';
+import { CsvTable } from './CsvTable';
+import type { ReadDeliverable } from './read-deliverable';
+
+async function saveReport(deliverable: ReadDeliverable, format: 'html' | 'pdf'): Promise<void> {
+  const stem = deliverable.title.replace(/[^\p{L}\p{N}._-]+/gu, '-') || 'report';
+  try {
+    const bytes = format === 'html' ? deliverable.reportHtml : deliverable.reportPdf;
+    if (bytes) {
+      await platform.saveFile({
+        suggestedName: `${stem}.${format}`,
+        filters: [{ name: format.toUpperCase(), extensions: [format] }],
+        data: bytes,
+      });
+    } else if (format === 'pdf') {
+      await platform.printToPdf({ suggestedName: `${stem}.pdf` });
+    }
+  } catch (caught) {
+    notifications.show({
+      color: 'red',
+      title: `Could not save the report as ${format.toUpperCase()}`,
+      message: errorMessage(caught),
+    });
+  }
+}
+
+/** The read-only deliverable: everything the client receives, each part in its own tab. */
+export function DeliverableContent({
+  deliverable,
+  unknownSigner,
+}: {
+  deliverable: ReadDeliverable;
+  unknownSigner: boolean;
+}) {
+  const verdictFor = (itemId: string) => deliverable.verdicts.filter((v) => v.itemId === itemId).at(-1);
+  const minutes = deliverable.time?.entries.reduce((sum, entry) => sum + entry.minutes, 0) ?? 0;
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>
+          {deliverable.title}{' '}
+          {unknownSigner && (
+            <Badge color="yellow.4" autoContrast variant="filled" data-testid="unknown-signer-mark">
+              Unknown signer
+            </Badge>
+          )}
+        </Title>
+        <Group gap="xs">
+          <Button
+            variant="default"
+            size="xs"
+            disabled={!deliverable.reportHtml}
+            onClick={() => void saveReport(deliverable, 'html')}
+          >
+            Save report as HTML
+          </Button>
+          <Button variant="default" size="xs" onClick={() => void saveReport(deliverable, 'pdf')}>
+            Save report as PDF
+          </Button>
+        </Group>
+      </Group>
+      <Tabs defaultValue="report" keepMounted={false}>
+        <Tabs.List aria-label="Deliverable parts">
+          <Tabs.Tab value="report">Report</Tabs.Tab>
+          <Tabs.Tab value="answers">Answers</Tabs.Tab>
+          <Tabs.Tab value="charts">Charts ({deliverable.charts.length})</Tabs.Tab>
+          <Tabs.Tab value="tables">Tables ({deliverable.tables.length})</Tabs.Tab>
+          <Tabs.Tab value="sources">Sources</Tabs.Tab>
+          <Tabs.Tab value="qc">QC checklist</Tabs.Tab>
+          <Tabs.Tab value="review">Review history</Tabs.Tab>
+          <Tabs.Tab value="time">Time</Tabs.Tab>
+          <Tabs.Tab value="audit">Audit timeline</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="report" pt="md">
+          {deliverable.reportHtml ? (
+            <iframe
+              title="Report"
+              sandbox=""
+              srcDoc={new TextDecoder().decode(deliverable.reportHtml)}
+              style={{
+                width: '100%',
+                height: '60vh',
+                border: '1px solid var(--mantine-color-default-border)',
+                background: 'white',
+              }}
+            />
+          ) : deliverable.reportMarkdown !== null ? (
+            <article aria-label="Report">
+              <ReactMarkdown>{deliverable.reportMarkdown}</ReactMarkdown>
+            </article>
+          ) : (
+            <Text c="dimmed">The deliverable has no report.</Text>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="answers" pt="md">
+          <Stack>
+            {deliverable.questions.map((question) => (
+              <section key={question.number} aria-label={`Question ${String(question.number)}`}>
+                <Text fw={600}>
+                  {question.number}. {question.text}
+                </Text>
+                <ReactMarkdown>
+                  {deliverable.answers.get(question.number) ?? '_No answer delivered._'}
+                </ReactMarkdown>
+              </section>
+            ))}
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="charts" pt="md">
+          <Stack>
+            {deliverable.charts.length === 0 && <Text c="dimmed">No charts were delivered.</Text>}
+            {deliverable.charts.map((chart) => (
+              <ChartImage key={chart.id} png={chart.png} caption={chart.caption} />
+            ))}
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="tables" pt="md">
+          <Stack>
+            {deliverable.tables.length === 0 && <Text c="dimmed">No tables were delivered.</Text>}
+            {deliverable.tables.map((table) => (
+              <CsvTable key={table.id} id={table.id} csv={table.csv} />
+            ))}
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="sources" pt="md">
+          {deliverable.sources.length === 0 ? (
+            <Text c="dimmed">No sources were listed.</Text>
+          ) : (
+            <List>
+              {deliverable.sources.map((source) => (
+                <List.Item key={source.id}>
+                  {source.title}
+                  {source.author ? `, ${source.author}` : ''}
+                  {source.url ? ` (${source.url})` : ''}
+                  {source.accessed ? `, accessed ${source.accessed}` : ''}
+                </List.Item>
+              ))}
+            </List>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="qc" pt="md">
+          <Table withTableBorder striped aria-label="QC checklist">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Item</Table.Th>
+                <Table.Th>Severity</Table.Th>
+                <Table.Th>Analyst result</Table.Th>
+                <Table.Th>Reviewer verdict</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(deliverable.checklist?.items ?? []).map((item) => {
+                const verdict = verdictFor(item.id);
+                return (
+                  <Table.Tr key={item.id}>
+                    <Table.Td>{item.text}</Table.Td>
+                    <Table.Td>{item.severity}</Table.Td>
+                    <Table.Td>
+                      {item.result}
+                      {item.comment ? `: ${item.comment}` : ''}
+                    </Table.Td>
+                    <Table.Td>
+                      {verdict ? `${verdict.verdict}${verdict.comment ? `: ${verdict.comment}` : ''}` : '—'}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Tabs.Panel>
+        <Tabs.Panel value="review" pt="md">
+          {deliverable.reviewHistory.length === 0 ? (
+            <Text c="dimmed">No review comments were made.</Text>
+          ) : (
+            <List aria-label="Review comments">
+              {deliverable.reviewHistory.map((comment) => (
+                <List.Item key={comment.id}>
+                  v{comment.version} · {comment.target} · {comment.author.name},{' '}
+                  {new Date(comment.at).toLocaleString()}: {comment.body}{' '}
+                  {comment.resolved ? '(resolved)' : '(open)'}
+                </List.Item>
+              ))}
+            </List>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="time" pt="md">
+          <Text>
+            {(minutes / 60).toFixed(2)} hours logged in {deliverable.time?.entries.length ?? 0} entries.
+          </Text>
+        </Tabs.Panel>
+        <Tabs.Panel value="audit" pt="md">
+          <List aria-label="Audit timeline">
+            {deliverable.events.map((event) => (
+              <List.Item key={event.seq}>
+                {new Date(event.at).toLocaleString()} · {event.type}
+                {typeof event.data['to'] === 'string' ? ` → ${event.data['to']}` : ''} · {event.actor}
+              </List.Item>
+            ))}
+          </List>
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

@@ -1,0 +1,78 @@
+import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import type { Checklist } from '@core/package';
+import type { QcVerdictRecord } from '../../db';
+import { repositories } from '../../db';
+import { errorMessage } from '../common/error-message';
+import { ReviewCommentsFor } from './CommentThreads';
+
+type Item = Checklist['items'][number];
+
+/** One QC item: the analyst's result beside the reviewer's verdict, and its comment thread. */
+export function QcVerdictRow(props: {
+  taskId: string;
+  version: number;
+  item: Item;
+  verdict?: QcVerdictRecord;
+}) {
+  const { item, verdict } = props;
+  const [choice, setChoice] = useState<QcVerdictRecord['verdict']>(verdict?.verdict ?? 'agree');
+  const [comment, setComment] = useState(verdict?.comment ?? '');
+  const [error, setError] = useState<string>();
+  const save = async () => {
+    try {
+      await repositories.review.setVerdict(props.taskId, props.version, item.id, choice, comment);
+      setError(undefined);
+    } catch (caught) {
+      setError(errorMessage(caught));
+    }
+  };
+  return (
+    <Stack gap={6} component="section" aria-label={`QC item ${item.text}`}>
+      <Text fw={600}>
+        {item.text}{' '}
+        <Text span size="sm">
+          ({item.severity})
+        </Text>
+      </Text>
+      <Text size="sm">
+        Analyst: {item.result}
+        {item.comment ? `, "${item.comment}"` : ''}
+        {item.justification ? `; justification: ${item.justification}` : ''}
+      </Text>
+      <Group align="flex-end" gap="xs">
+        <SegmentedControl
+          aria-label={`Verdict on ${item.text}`}
+          value={choice}
+          onChange={(value) => {
+            setChoice(value === 'disagree' ? 'disagree' : 'agree');
+          }}
+          data={[
+            { value: 'agree', label: 'Agree' },
+            { value: 'disagree', label: 'Disagree' },
+          ]}
+        />
+        <TextInput
+          label={`Verdict comment on ${item.text}`}
+          value={comment}
+          error={error}
+          style={{ flex: 1 }}
+          onChange={(event) => {
+            setComment(event.currentTarget.value);
+          }}
+        />
+        <Button size="xs" onClick={() => void save()}>
+          Save verdict
+        </Button>
+      </Group>
+      <Text size="xs">{verdict ? `Verdict saved: ${verdict.verdict}` : 'No verdict yet'}</Text>
+      <ReviewCommentsFor
+        taskId={props.taskId}
+        target={`qc:${item.id}`}
+        where={item.text}
+        editable
+        version={props.version}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,196 @@
+import { Alert, Grid, Select, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import ReactMarkdown from 'react-markdown';
+import { checkApproval, deliverableFilesOf, diffVersions } from '@core/review';
+import { repositories } from '../../db';
+import { errorMessage } from '../common/error-message';
+import { ChartImage } from '../deliveries/client/ChartImage';
+import { CsvTable } from '../deliveries/client/CsvTable';
+import { readDeliverable } from '../deliveries/client/read-deliverable';
+import { ReviewCommentsFor } from './CommentThreads';
+import { QcVerdictRow } from './QcVerdictRow';
+import { ReviewDecisionBar } from './ReviewDecisionBar';
+import { reportSections, submissionBagFiles, submissionChecklist } from './submission-files';
+import { VersionDiffView } from './VersionDiffView';
+
+/** One submission under review: the deliverable beside its QC checklist, comments everywhere. */
+export function ReviewWorkspace({ taskId }: { taskId: string }) {
+  const data = useLiveQuery(async () => {
+    const task = await repositories.tasks.get(taskId);
+    const submissions = await repositories.review.submissions(taskId);
+    const latest = submissions.at(-1);
+    const [comments, verdicts] = await Promise.all([
+      repositories.review.comments(taskId),
+      latest ? repositories.review.verdicts(taskId, latest.version) : Promise.resolve([]),
+    ]);
+    return { task, submissions, comments, verdicts };
+  }, [taskId]);
+  const [since, setSince] = useState<string | null>(null);
+  const latest = data?.submissions.at(-1);
+  const read = useMemo(() => {
+    if (!latest) return null;
+    try {
+      return {
+        deliverable: readDeliverable(submissionBagFiles(latest)),
+        checklist: submissionChecklist(latest),
+      };
+    } catch (caught) {
+      return { error: errorMessage(caught) };
+    }
+  }, [latest]);
+
+  if (!data) return null;
+  const { task, submissions, comments, verdicts } = data;
+  if (!task || !latest || !read) {
+    return (
+      <Alert color="red" role="alert" title="Nothing to review">
+        No submission of task {taskId} is stored here.
+      </Alert>
+    );
+  }
+  if ('error' in read) {
+    return (
+      <Alert color="red" role="alert" title={`Version ${String(latest.version)} could not be read`}>
+        {read.error}
+      </Alert>
+    );
+  }
+  const { deliverable, checklist } = read;
+  const earlier = submissions.filter((s) => s.version < latest.version);
+  const sinceVersion = since === null ? earlier.at(-1) : earlier.find((s) => String(s.version) === since);
+  const diff = sinceVersion
+    ? diffVersions(
+        {
+          files: deliverableFilesOf(Object.entries(sinceVersion.files)),
+          checklist: submissionChecklist(sinceVersion),
+        },
+        { files: deliverableFilesOf(Object.entries(latest.files)), checklist },
+      )
+    : null;
+  const gate = checkApproval({ checklist: task.checklist, verdicts, comments });
+  const version = latest.version;
+
+  return (
+    <Stack>
+      <Title order={2}>
+        {task.title}: version {version}
+      </Title>
+      <Text size="sm">
+        Submitted by {latest.submittedBy.name} on {new Date(latest.submittedAt).toLocaleString()}.
+      </Text>
+      {earlier.length > 0 && (
+        <Stack gap="xs">
+          <Select
+            label="Compare with version"
+            w={220}
+            allowDeselect={false}
+            data={earlier.map((s) => ({ value: String(s.version), label: `Version ${String(s.version)}` }))}
+            value={sinceVersion ? String(sinceVersion.version) : null}
+            onChange={setSince}
+          />
+          {diff && sinceVersion && <VersionDiffView diff={diff} from={sinceVersion.version} to={version} />}
+        </Stack>
+      )}
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Tabs defaultValue="report" keepMounted={false}>
+            <Tabs.List aria-label="Deliverable under review">
+              <Tabs.Tab value="report">Report</Tabs.Tab>
+              <Tabs.Tab value="answers">Answers</Tabs.Tab>
+              <Tabs.Tab value="charts">Charts ({deliverable.charts.length})</Tabs.Tab>
+              <Tabs.Tab value="tables">Tables ({deliverable.tables.length})</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="report" pt="md">
+              <Stack>
+                {reportSections(deliverable.reportMarkdown ?? '').map((section) => (
+                  <section key={section.heading} aria-label={`Report section ${section.heading}`}>
+                    <ReactMarkdown>{section.text}</ReactMarkdown>
+                    <ReviewCommentsFor
+                      taskId={taskId}
+                      target={`section:${section.heading}`}
+                      where={`section ${section.heading}`}
+                      editable
+                      version={version}
+                    />
+                  </section>
+                ))}
+              </Stack>
+            </Tabs.Panel>
+            <Tabs.Panel value="answers" pt="md">
+              <Stack>
+                {deliverable.questions.map((question) => (
+                  <section key={question.number} aria-label={`Answer ${String(question.number)}`}>
+                    <Text fw={600}>
+                      {question.number}. {question.text}
+                    </Text>
+                    <ReactMarkdown>
+                      {deliverable.answers.get(question.number) ?? '_Not answered._'}
+                    </ReactMarkdown>
+                    <ReviewCommentsFor
+                      taskId={taskId}
+                      target={`answer:${String(question.number)}`}
+                      where={`question ${String(question.number)}`}
+                      editable
+                      version={version}
+                    />
+                  </section>
+                ))}
+              </Stack>
+            </Tabs.Panel>
+            <Tabs.Panel value="charts" pt="md">
+              <Stack>
+                {deliverable.charts.map((chart) => (
+                  <section key={chart.id} aria-label={`Chart ${chart.id}`}>
+                    <ChartImage png={chart.png} caption={chart.caption} />
+                    <ReviewCommentsFor
+                      taskId={taskId}
+                      target={`chart:${chart.id}`}
+                      where={`chart ${chart.id}`}
+                      editable
+                      version={version}
+                    />
+                  </section>
+                ))}
+              </Stack>
+            </Tabs.Panel>
+            <Tabs.Panel value="tables" pt="md">
+              <Stack>
+                {deliverable.tables.map((table) => (
+                  <Stack key={table.id} gap="xs">
+                    <CsvTable id={table.id} csv={table.csv} />
+                    <ReviewCommentsFor
+                      taskId={taskId}
+                      target={`table:${table.id}`}
+                      where={`table ${table.id}`}
+                      editable
+                      version={version}
+                    />
+                  </Stack>
+                ))}
+              </Stack>
+            </Tabs.Panel>
+          </Tabs>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Stack component="section" aria-label="QC checklist">
+            <Title order={3}>QC checklist</Title>
+            {(checklist?.items ?? []).map((item) => (
+              <QcVerdictRow
+                key={`${item.id}-${String(version)}`}
+                taskId={taskId}
+                version={version}
+                item={item}
+                {...(verdicts.find((v) => v.itemId === item.id)
+                  ? { verdict: verdicts.find((v) => v.itemId === item.id) }
+                  : {})}
+              />
+            ))}
+            {!checklist && <Text c="dimmed">This version carries no QC checklist.</Text>}
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      <ReviewDecisionBar task={task} submission={latest} gate={gate} />
+    </Stack>
+  );
+}

@@ -1,0 +1,81 @@
+import { Badge, Code, List, Stack, Text, Title } from '@mantine/core';
+import type { TextDiff, VersionDiff } from '@core/review';
+
+function TextDiffBlock({ diff, label }: { diff: TextDiff; label: string }) {
+  if (!diff.changed) return <Text size="sm">{label}: unchanged.</Text>;
+  return (
+    <pre
+      aria-label={label}
+      style={{ whiteSpace: 'pre-wrap', fontSize: 'var(--mantine-font-size-sm)', margin: 0 }}
+    >
+      {diff.parts.map((part, index) =>
+        part.kind === 'same' ? (
+          <span key={String(index)}>{part.text}</span>
+        ) : part.kind === 'added' ? (
+          <ins
+            key={String(index)}
+            style={{ background: 'var(--mantine-color-green-light)', textDecoration: 'none' }}
+          >
+            {part.text.replace(/^/gm, '+ ')}
+          </ins>
+        ) : (
+          <del key={String(index)} style={{ background: 'var(--mantine-color-red-light)' }}>
+            {part.text.replace(/^/gm, '- ')}
+          </del>
+        ),
+      )}
+    </pre>
+  );
+}
+
+/** What changed between two submitted versions: report, answers, QC items, charts and tables. */
+export function VersionDiffView({ diff, from, to }: { diff: VersionDiff; from: number; to: number }) {
+  return (
+    <Stack gap="sm" role="region" aria-label={`Changes from version ${String(from)} to ${String(to)}`}>
+      <Title order={3}>What changed since version {from}</Title>
+      <TextDiffBlock diff={diff.report} label="Report" />
+      {diff.answers
+        .filter((answer) => answer.changed)
+        .map((answer) => (
+          <TextDiffBlock
+            key={answer.questionNumber}
+            diff={answer}
+            label={`Answer ${String(answer.questionNumber)}`}
+          />
+        ))}
+      <Text fw={600}>QC items</Text>
+      {diff.qc.length === 0 ? (
+        <Text size="sm">No QC result or comment changed.</Text>
+      ) : (
+        <List size="sm" aria-label="Changed QC items">
+          {diff.qc.map((change) => (
+            <List.Item key={change.itemId}>
+              <Badge variant="outline" mr={4}>
+                {change.change}
+              </Badge>
+              {change.text}: {change.before ? `${change.before.result} "${change.before.comment}"` : '—'} →{' '}
+              {change.after ? `${change.after.result} "${change.after.comment}"` : '—'}
+            </List.Item>
+          ))}
+        </List>
+      )}
+      <Text fw={600}>Charts and tables</Text>
+      {diff.artifacts.length === 0 ? (
+        <Text size="sm">No chart or table was added, removed or changed.</Text>
+      ) : (
+        <List size="sm" aria-label="Changed charts and tables">
+          {diff.artifacts.map((artifact) => (
+            <List.Item key={`${artifact.kind}-${artifact.id}`}>
+              {artifact.kind} {artifact.id} {artifact.change}:{' '}
+              {artifact.paths.map((path) => (
+                <Code key={path} mr={4}>
+                  {path}
+                </Code>
+              ))}
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,79 @@
+import type { AuditEvent, Signoff, Task } from '@core/package';
+import {
+  AUDIT_LOG_FILE,
+  auditEventSchema,
+  computeContentDigest,
+  signoffsSchema,
+  SIGNOFFS_FILE,
+  TASK_FILE,
+  taskSchema,
+} from '@core/package';
+import { readJsonDocument } from '@core/review';
+import type { ReceivedVersion } from '../../db';
+import type { ReceivedPackage } from '../packages/received-package-handlers';
+
+/** task.json of a verified package; verification already checked it, this gives it its type. */
+export function packageTask(files: ReadonlyMap<string, Uint8Array>): Task {
+  const task = readJsonDocument(files, TASK_FILE, taskSchema);
+  if (!task) throw new Error(`${TASK_FILE} is missing from the package.`);
+  return task;
+}
+
+export function packageEvents(files: ReadonlyMap<string, Uint8Array>): AuditEvent[] {
+  const bytes = files.get(AUDIT_LOG_FILE);
+  if (!bytes) return [];
+  return new TextDecoder()
+    .decode(bytes)
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line, index) => {
+      const parsed = auditEventSchema.safeParse(JSON.parse(line));
+      if (!parsed.success) throw new Error(`${AUDIT_LOG_FILE} line ${index + 1} is not an audit event.`);
+      return parsed.data;
+    });
+}
+
+export function packageSignoffs(files: ReadonlyMap<string, Uint8Array>): Signoff[] {
+  return readJsonDocument(files, SIGNOFFS_FILE, signoffsSchema)?.signoffs ?? [];
+}
+
+/** Payload files keyed relative to data/, as SubmissionRecord keeps them. */
+export function payloadFiles(files: ReadonlyMap<string, Uint8Array>): Record<string, Uint8Array> {
+  const payload: Record<string, Uint8Array> = {};
+  for (const [path, bytes] of files)
+    if (path.startsWith('data/')) payload[path.slice('data/'.length)] = bytes;
+  return payload;
+}
+
+const versionSchemaless = (files: ReadonlyMap<string, Uint8Array>): number | undefined => {
+  // TODO(integrate): use core/deliverable readDeliverable's manifest version once it is merged.
+  const bytes = files.get('data/deliverable/manifest.json');
+  if (!bytes) return undefined;
+  try {
+    const manifest = JSON.parse(new TextDecoder().decode(bytes)) as { version?: unknown };
+    return typeof manifest.version === 'number' && Number.isInteger(manifest.version) && manifest.version > 0
+      ? manifest.version
+      : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** A submission or deliverable as a stored version: the analyst's sign-off says who, when and what. */
+export function receivedVersion(pkg: ReceivedPackage): ReceivedVersion {
+  const { files, record } = pkg;
+  const analyst = packageSignoffs(files).find((signoff) => signoff.role === 'analyst');
+  const version = versionSchemaless(files);
+  return {
+    task: packageTask(files),
+    packageId: record.packageId,
+    events: packageEvents(files),
+    files: payloadFiles(files),
+    contentDigest: analyst?.contentDigest ?? computeContentDigest(files),
+    submittedBy: analyst
+      ? { name: analyst.signer.name, keyId: analyst.signer.keyId }
+      : { name: record.signerName ?? record.signerKeyId, keyId: record.signerKeyId },
+    submittedAt: analyst?.date ?? record.baggingDate ?? record.importedAt,
+    ...(version === undefined ? {} : { version }),
+  };
+}

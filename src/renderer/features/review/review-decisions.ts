@@ -1,0 +1,152 @@
+import { webCryptoSigner } from '@core/minisign';
+import type { PackagePerson, Signoff } from '@core/package';
+import { computeContentDigest, createSignoff, serializeAuditLog } from '@core/package';
+import type { QcVerdict, ReviewThreadComment } from '@core/review';
+import { checkApproval, toPackageComments } from '@core/review';
+import type { SubmissionRecord, TaskRecord } from '../../db';
+import { repositories } from '../../db';
+import { saveSignedPackage, signPackage } from '../packages/export-signed-package';
+import { packageSignoffs } from './package-contents';
+import { submissionBagFiles } from './submission-files';
+
+const encoder = new TextEncoder();
+const jsonBytes = (value: unknown): Uint8Array => encoder.encode(`${JSON.stringify(value, null, 2)}\n`);
+const GENERATED = new Set(['ro-crate-metadata.json', 'datapackage.json']);
+
+function people(task: TaskRecord): PackagePerson[] {
+  return [
+    ...(task.coordinator ? [{ role: 'coordinator' as const, ...task.coordinator }] : []),
+    ...(task.analyst ? [{ role: 'analyst' as const, ...task.analyst }] : []),
+    ...(task.reviewer ? [{ role: 'reviewer' as const, ...task.reviewer }] : []),
+  ];
+}
+
+/** The review history as packages carry it: every thread on every version, and this version's verdicts. */
+async function reviewDocuments(task: TaskRecord, version: number): Promise<Map<string, Uint8Array>> {
+  const comments: ReviewThreadComment[] = (await repositories.review.comments(task.id)).map(
+    ({ taskId: _taskId, ...comment }) => comment,
+  );
+  const verdicts: QcVerdict[] = (await repositories.review.verdicts(task.id, version)).map(
+    ({ taskId: _taskId, ...verdict }) => verdict,
+  );
+  return new Map([
+    ['review/threads.json', jsonBytes({ comments })],
+    ['review/comments.json', jsonBytes(toPackageComments(comments))],
+    ['review/verdicts.json', jsonBytes({ verdicts })],
+  ]);
+}
+
+async function auditLogBytes(taskId: string): Promise<Uint8Array> {
+  return encoder.encode(serializeAuditLog((await repositories.tasks.auditLog(taskId)).events));
+}
+
+function taskJson(submission: SubmissionRecord): Uint8Array {
+  const bytes = submission.files['task.json'];
+  if (!bytes) throw new Error(`Version ${String(submission.version)} has no task.json to send back.`);
+  return bytes;
+}
+
+/** The reviewer signs the digest the analyst signed; a version whose sign-off covers other content stops here. */
+function coveredAnalystSignoffs(submission: SubmissionRecord): {
+  digest: string;
+  analystSignoffs: Signoff[];
+} {
+  const bagFiles = submissionBagFiles(submission);
+  const digest = computeContentDigest(bagFiles);
+  const analystSignoffs = packageSignoffs(bagFiles).filter((signoff) => signoff.role === 'analyst');
+  if (!analystSignoffs.some((signoff) => signoff.contentDigest === digest)) {
+    throw new Error(
+      `data/signoffs.json of version ${String(submission.version)}: the analyst's sign-off does not cover this content.`,
+    );
+  }
+  return { digest, analystSignoffs };
+}
+
+/** Sends the work back: a signed review package, then submitted → changes requested once saved. */
+export async function requestChanges(
+  task: TaskRecord,
+  submission: SubmissionRecord,
+  reason: string,
+): Promise<boolean> {
+  const why = reason.trim();
+  if (why === '') throw new Error('Say what has to change before sending the review.');
+  const files = await reviewDocuments(task, submission.version);
+  files.set('task.json', taskJson(submission));
+  files.set('review/decision.json', jsonBytes({ version: submission.version, reason: why }));
+  files.set('audit/events.jsonl', await auditLogBytes(task.id));
+  const pkg = await signPackage({
+    kind: 'review',
+    taskId: task.id,
+    fileStem: `${task.title}-v${String(submission.version)}-review`,
+    people: people(task),
+    files,
+  });
+  if (!(await saveSignedPackage(pkg, 'review', task.id))) return false;
+  await repositories.tasks.transition(task.id, 'changes_requested', 'reviewer', {
+    version: submission.version,
+    reason: why,
+    packageId: pkg.packageId,
+  });
+  return true;
+}
+
+/**
+ * Approval: the gate first, then the reviewer's sign-off over the very digest the analyst signed,
+ * recorded as submitted → approved; then the deliverable package, and approved → delivered once it
+ * is saved. A cancelled save leaves the task approved, ready to export again.
+ */
+export async function approve(task: TaskRecord, submission: SubmissionRecord): Promise<boolean> {
+  const [comments, verdicts] = await Promise.all([
+    repositories.review.comments(task.id),
+    repositories.review.verdicts(task.id, submission.version),
+  ]);
+  const gate = checkApproval({ checklist: task.checklist, verdicts, comments });
+  if (!gate.allowed) throw new Error(`Approval is not possible yet: ${gate.reasons.join('; ')}.`);
+  coveredAnalystSignoffs(submission);
+  if (task.state === 'submitted') {
+    await repositories.tasks.transition(task.id, 'approved', 'reviewer', {
+      version: submission.version,
+      contentDigest: submission.contentDigest,
+    });
+  }
+  return exportDeliverable(task, submission);
+}
+
+/** Builds, signs and saves the deliverable package of an approved version. */
+export async function exportDeliverable(task: TaskRecord, submission: SubmissionRecord): Promise<boolean> {
+  const { digest, analystSignoffs } = coveredAnalystSignoffs(submission);
+  const [profile, key] = await Promise.all([
+    repositories.identity.getProfile(),
+    repositories.identity.getSigningKey(),
+  ]);
+  if (!profile || !key) throw new Error('Create your profile and signing key in Settings first.');
+  const reviewerSignoff = await createSignoff(
+    {
+      role: 'reviewer',
+      signer: { name: profile.displayName },
+      date: new Date().toISOString(),
+      contentDigest: digest,
+      statement: `Reviewed and approved version ${String(submission.version)}.`,
+    },
+    { keyId: key.keyIdBytes, sign: webCryptoSigner(key.privateKey) },
+  );
+  const files = new Map(
+    Object.entries(submission.files).filter(([path]) => !GENERATED.has(path) && !path.startsWith('review/')),
+  );
+  for (const [path, bytes] of await reviewDocuments(task, submission.version)) files.set(path, bytes);
+  files.set('signoffs.json', jsonBytes({ signoffs: [...analystSignoffs, reviewerSignoff] }));
+  files.set('audit/events.jsonl', await auditLogBytes(task.id));
+  const pkg = await signPackage({
+    kind: 'deliverable',
+    taskId: task.id,
+    fileStem: `${task.title}-v${String(submission.version)}-deliverable`,
+    people: people(task),
+    files,
+  });
+  if (!(await saveSignedPackage(pkg, 'deliverable', task.id))) return false;
+  await repositories.tasks.transition(task.id, 'delivered', 'reviewer', {
+    version: submission.version,
+    packageId: pkg.packageId,
+  });
+  return true;
+}
