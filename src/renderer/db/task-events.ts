@@ -39,14 +39,35 @@ export async function readTaskEvents(db: KpoDatabase, taskId: string): Promise<A
   return records.map(toAuditEvent);
 }
 
-/** Stores events that came with a package (a continuing chain), then checks the whole log. */
+/**
+ * Takes the log that came with a package as the task's log. The sender's log and ours share their
+ * beginning, but each side may have logged events after the hand-off that the other never saw (a
+ * move recorded once a file was saved); those local events are not dropped: they are carried into
+ * the adopted chain as one `audit.local-events-kept` event, so nothing logged here is lost. A log
+ * that does not start like ours is another task's history and is refused.
+ * Call inside a transaction with `taskEvents` and `profile`.
+ */
 export async function adoptTaskEvents(
   db: KpoDatabase,
   taskId: string,
   events: readonly AuditEvent[],
 ): Promise<void> {
+  const local = await readTaskEvents(db, taskId);
+  const incoming = new Set(events.map((event) => event.hash));
+  if (local.length > 0 && events.length > 0 && local[0]?.hash !== events[0]?.hash) {
+    throw new Error(
+      'The audit log in this package does not start like the log of the same task here: it is another history, so it was not imported.',
+    );
+  }
+  const unseen = local.filter((event) => !incoming.has(event.hash));
   await db.taskEvents.where('taskId').equals(taskId).delete();
   await db.taskEvents.bulkAdd(events.map((event) => ({ taskId, ...event })));
+  if (unseen.length > 0) {
+    await appendTaskEvent(db, taskId, 'audit.local-events-kept', {
+      reason: 'logged here after the hand-off, not in the received log',
+      events: unseen,
+    });
+  }
 }
 
 export function toAuditEvent(record: TaskEventRecord): AuditEvent {

@@ -245,3 +245,41 @@ describe('tasks repository', () => {
     expect(await db.taskEvents.count()).toBe(0);
   });
 });
+
+describe('adopting a received audit log', () => {
+  it('keeps events logged here after the hand-off inside the adopted chain, and refuses another history', async () => {
+    const { adoptTaskEvents, readTaskAuditLog } = await import('./task-events');
+    const tasks = createTasksRepository(db);
+    const draft = await tasks.createDraft({ title: 'Shared start' });
+    const shared = (await tasks.auditLog(draft.id)).events;
+    // Here: a move logged after the package left. There: the other side's own work.
+    await tasks.recordEvent(draft.id, 'local.after-send', { n: 1 });
+    const { appendAuditEvent } = await import('@core/package');
+    const theirs = appendAuditEvent(shared, {
+      at: '2026-11-25T10:00:00.000Z',
+      actor: '0000000000000002',
+      type: 'their.work',
+      data: {},
+    });
+
+    await db.transaction('rw', db.taskEvents, db.profile, async () => {
+      await adoptTaskEvents(db, draft.id, theirs);
+    });
+    const log = await readTaskAuditLog(db, draft.id);
+    expect(log.problems).toEqual([]);
+    expect(log.events.map((e) => e.type)).toEqual(['task.created', 'their.work', 'audit.local-events-kept']);
+    const kept = log.events[2]?.data['events'] as { type: string }[];
+    expect(kept.map((e) => e.type)).toEqual(['local.after-send']);
+
+    const other = appendAuditEvent([], {
+      at: '2026-11-25T10:00:00.000Z',
+      actor: 'X',
+      type: 'task.created',
+      data: {},
+    });
+    await expect(
+      db.transaction('rw', db.taskEvents, db.profile, async () => adoptTaskEvents(db, draft.id, other)),
+    ).rejects.toThrow(/another history/);
+    expect((await readTaskAuditLog(db, draft.id)).events).toHaveLength(3);
+  });
+});
