@@ -51,6 +51,11 @@ const DESCRIPTIONS: Readonly<Record<string, Describe>> = {
     `Deleted a time entry of ${duration(d.minutes)}${text(d.date) ? ` on ${text(d.date)}` : ''}`,
   'timer.started': () => 'Started the timer',
   'timer.stopped': () => 'Stopped the timer before a minute had passed',
+  'package.received': (d) => `Received a ${text(d.kind) ?? ''} package`.replace('  ', ' '),
+  'submission.frozen': (d) =>
+    `Froze deliverable version ${num(d.version) ?? '?'}${text(d.contentDigest) ? ` (digest ${text(d.contentDigest)?.slice(0, 12)}…)` : ''}`,
+  'audit.local-events-kept': (d) =>
+    `Kept ${Array.isArray(d.events) ? d.events.length : 'some'} event(s) logged here that the received log did not have`,
 };
 
 /** A readable sentence for one audit event; types this build does not know are still shown plainly. */
