@@ -11,6 +11,7 @@ import { TaskEditorPage } from './pages/task-editor-page';
 import { TaskQcTimePage } from './pages/task-qc-time-page';
 import { TaskWorkspacePage } from './pages/task-workspace-page';
 import { expect, test } from './fixtures';
+import { isHarnessNoise } from './support/console-noise';
 
 const CORA = {
   name: 'Cora Coordinator',
@@ -45,7 +46,7 @@ async function ownPublicKey(app: AppPage): Promise<{ text: string; keyId: string
 function collectConsoleErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
+    if (message.type() === 'error' && !isHarnessNoise(message.text())) errors.push(message.text());
   });
   page.on('pageerror', (error) => {
     errors.push(`${error.name}: ${error.message}`);
@@ -257,7 +258,7 @@ test('a task goes from the coordinator brief to a signed, verifiable submission 
     await expect(analystPage.getByRole('textbox', { name: 'Markdown' })).toHaveCount(0);
   });
 
-  await test.step('the submission verifies with kpo verify and with minisign', async () => {
+  await test.step('the submission verifies with kpo verify and with minisign', () => {
     const analystPub = join(scratch, 'ana.pub');
     writeFileSync(analystPub, analystKey.text);
     const coordinatorPub = join(scratch, 'cora.pub');
