@@ -256,6 +256,26 @@ test('a task goes from the coordinator brief to a signed, verifiable submission 
     await expect(workspace.finding('North leads').getByTestId('citation')).toHaveText(`${SOURCE} [1]`);
     await expect(analystPage.getByRole('button', { name: 'New finding' })).toHaveCount(0);
     await expect(analystPage.getByRole('textbox', { name: 'Markdown' })).toHaveCount(0);
+
+    // It stays so after a reload: the state was stored, not just shown.
+    await analystPage.reload();
+    await workspace.openTab('Answers');
+    await expect(workspace.answer(1)).toContainText('in both months');
+    await expect(analystPage.getByRole('textbox', { name: 'Answer to question 1' })).toHaveCount(0);
+    await qcTime.tab('Time');
+    await expect(analystPage.getByRole('form', { name: 'Log time' })).toHaveCount(0);
+    await expect(analystPage.getByRole('button', { name: 'Start timer' })).toBeDisabled();
+    await qcTime.tab('QC checklist');
+    await expect(
+      qcTime.item(6, 'Units stated on every chart').getByRole('radio', { name: 'Fail' }),
+    ).toBeDisabled();
+    await qcTime.tab('Audit log');
+    await expect(analystPage.getByText(/the hash chain is intact/)).toBeVisible();
+
+    await analyst.openFromSidebar('Inbox');
+    await expect(
+      analystPage.getByTestId('tasks-table').getByRole('row', { name: new RegExp(TITLE) }),
+    ).toContainText('Submitted');
   });
 
   await test.step('the submission verifies with kpo verify and with minisign', () => {
