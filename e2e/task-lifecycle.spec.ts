@@ -11,6 +11,7 @@ import { TaskEditorPage } from './pages/task-editor-page';
 import { TaskQcTimePage } from './pages/task-qc-time-page';
 import { TaskWorkspacePage } from './pages/task-workspace-page';
 import { expect, test } from './fixtures';
+import { seriousViolations } from './support/axe';
 import { isHarnessNoise } from './support/console-noise';
 
 const CORA = {
@@ -232,6 +233,12 @@ test('a task goes from the coordinator brief to a signed, verifiable submission 
     await analystPage.keyboard.press('Escape');
     await qcTime.item(6, 'Units stated on every chart').getByText('Pass', { exact: true }).click();
     await expect(analystPage.getByText('Ready to submit')).toBeVisible();
+    // axe is run here, not on the Submit tab: it hangs injecting into the script-less report preview.
+    for (const scheme of ['light', 'dark'] as const) {
+      if (scheme === 'dark') await analystPage.getByTestId('theme-toggle').click();
+      expect(await seriousViolations(analystPage), `QC checklist, ${scheme} theme`).toEqual([]);
+    }
+    await analystPage.getByTestId('theme-toggle').click();
   });
 
   const submissionPath = join(scratch, 'submission.kpo');
