@@ -145,6 +145,7 @@ test('a task goes from the coordinator brief to a signed, verifiable submission 
     const inbox = new InboxPage(analystPage);
     await inbox.chooseFile(taskPath);
     await expect(inbox.status).toHaveText('Trusted');
+    expect(await seriousViolations(analystPage), 'import dialog of a trusted package').toEqual([]);
     await inbox.dialog.getByRole('button', { name: 'Import', exact: true }).click();
     await expect(inbox.dialog).toBeHidden();
     await expect(analystPage.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
