@@ -184,7 +184,9 @@ export function QcItemCard(props: QcItemCardProps) {
             placeholder={evidence.length === 0 ? 'Pick a chart, view, finding or source' : undefined}
             searchable
             clearable
-            disabled={readOnly}
+            // Read-only, not disabled: once submitted, the recorded evidence is content to read, and
+            // disabled pills are greyed below AA contrast in the dark theme.
+            readOnly={readOnly}
             data={evidenceData(props.evidenceOptions, evidence)}
             value={evidence}
             onChange={(values) => {
