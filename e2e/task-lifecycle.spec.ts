@@ -280,6 +280,24 @@ test('a task goes from the coordinator brief to a signed, verifiable submission 
     await qcTime.tab('Audit log');
     await expect(analystPage.getByText(/the hash chain is intact/)).toBeVisible();
 
+    // The read-only tabs are what a submitted task shows from now on: they must read well too.
+    const readOnlyTabs = [
+      ['Charts', workspace.chart(CHART).getByRole('img', { name: CHART })],
+      ['Sources', workspace.source(SOURCE)],
+      ['Findings', workspace.finding('North leads').getByTestId('citation')],
+      ['Answers', workspace.answer(2)],
+      ['Time', analystPage.getByRole('table', { name: 'Time entries' })],
+      ['QC checklist', qcTime.item(6, 'Units stated on every chart')],
+    ] as const;
+    for (const scheme of ['light', 'dark'] as const) {
+      if (scheme === 'dark') await analystPage.getByTestId('theme-toggle').click();
+      for (const [tab, shown] of readOnlyTabs) {
+        await analystPage.getByRole('tab', { name: tab, exact: true }).click();
+        await expect(shown).toBeVisible();
+        expect(await seriousViolations(analystPage), `read-only ${tab}, ${scheme} theme`).toEqual([]);
+      }
+    }
+
     await analyst.openFromSidebar('Inbox');
     await expect(
       analystPage.getByTestId('tasks-table').getByRole('row', { name: new RegExp(TITLE) }),
