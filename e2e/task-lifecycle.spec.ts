@@ -329,6 +329,23 @@ test('a task goes from the coordinator brief to a signed, verifiable submission 
     expect(minisign.status, minisign.out).toBe(0);
     expect(minisign.out).toContain('Signature and comment signature verified');
     expect(minisign.out).toContain('kind=submission');
+
+    // What the reviewer gets: every item passed, automatic ones with their computed result.
+    const checklist = JSON.parse(readFileSync(join(bag, 'data/qc/checklist.json'), 'utf8')) as {
+      items: { text: string; result: string; automaticCheck?: string }[];
+    };
+    expect(checklist.items.map((item) => [item.automaticCheck ?? 'manual', item.result])).toEqual([
+      ['every-question-answered', 'pass'],
+      ['manual', 'pass'],
+      ['every-finding-cites-evidence', 'pass'],
+      ['every-chart-labelled', 'pass'],
+      ['time-logged', 'pass'],
+      ['manual', 'pass'],
+    ]);
+    const time = JSON.parse(readFileSync(join(bag, 'data/time/entries.json'), 'utf8')) as {
+      entries: { minutes: number }[];
+    };
+    expect(time.entries.reduce((sum, entry) => sum + entry.minutes, 0)).toBeGreaterThanOrEqual(135);
   });
 
   await test.step('the HTML report opens on its own and shows the chart as an image', async () => {
