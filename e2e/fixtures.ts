@@ -1,5 +1,6 @@
 import { test as base, expect } from '@playwright/test';
 import { AppPage } from './pages/app-page';
+import { isHarnessNoise } from './support/console-noise';
 
 /**
  * Every e2e test gets a fresh browser context (so a fresh IndexedDB) and fails if the page logs a
@@ -10,7 +11,7 @@ export const test = base.extend<{ app: AppPage; consoleErrors: string[] }>({
     async ({ page }, use) => {
       const errors: string[] = [];
       page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(message.text());
+        if (message.type() === 'error' && !isHarnessNoise(message.text())) errors.push(message.text());
       });
       page.on('pageerror', (error) => {
         errors.push(`${error.name}: ${error.message}`);

@@ -25,6 +25,12 @@ export const SEVERITY_COLORS: Readonly<Record<ChecklistItemRecord['severity'], s
   minor: 'gray',
 };
 
+/**
+ * The computed result's badge: white 11px bold text on Mantine's darkest green (green.9, #2b8a3e)
+ * is 4.36:1, below WCAG AA's 4.5:1, so a darker green is used (6.1:1). red.9 already passes (5.4:1).
+ */
+const COMPUTED_BADGE_COLORS = { pass: '#237032', fail: 'red.9' } as const;
+
 const RESULT_OPTIONS = [
   { value: 'pass', label: 'Pass' },
   { value: 'fail', label: 'Fail' },
@@ -137,7 +143,7 @@ export function QcItemCard(props: QcItemCardProps) {
                   : item.automaticCheck}
               </Text>
               <Badge
-                color={effective === 'pass' ? 'green.9' : 'red.9'}
+                color={COMPUTED_BADGE_COLORS[effective === 'pass' ? 'pass' : 'fail']}
                 aria-label={`Computed result: ${effective}`}
               >
                 {effective === 'pass' ? 'Passes' : 'Fails'}
@@ -178,7 +184,9 @@ export function QcItemCard(props: QcItemCardProps) {
             placeholder={evidence.length === 0 ? 'Pick a chart, view, finding or source' : undefined}
             searchable
             clearable
-            disabled={readOnly}
+            // Read-only, not disabled: once submitted, the recorded evidence is content to read, and
+            // disabled pills are greyed below AA contrast in the dark theme.
+            readOnly={readOnly}
             data={evidenceData(props.evidenceOptions, evidence)}
             value={evidence}
             onChange={(values) => {
