@@ -93,11 +93,13 @@ describe('review package handler (analyst side)', () => {
       }),
     );
     files.set('review/decision.json', json({ version: 1, reason: 'Cite the south figures.' }));
+    // The reviewer's log continues the one the submission brought (here: what receiving it logged).
+    const reviewerLog = (await repositories.tasks.auditLog('task-2025-001')).events;
     files.set(
       'audit/events.jsonl',
       text(
         serializeAuditLog(
-          appendAuditEvent([], {
+          appendAuditEvent(reviewerLog, {
             at: '2025-03-04T09:00:00Z',
             actor: keys.reviewer.keyId,
             type: 'review.comment-added',
@@ -125,6 +127,7 @@ describe('review package handler (analyst side)', () => {
     const log = await repositories.tasks.auditLog('task-2025-001');
     expect(log.problems).toEqual([]);
     expect(log.events.filter((e) => e.type === 'task.state-changed').map((e) => e.data['to'])).toEqual([
+      'submitted',
       'changes_requested',
       'in_progress',
     ]);
