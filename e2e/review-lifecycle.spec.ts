@@ -68,7 +68,8 @@ interface Person {
 
 function trackErrors(page: Page, errors: string[]): void {
   page.on('console', (message) => {
-    if (message.type() === 'error' && !isSandboxNotice(message.text())) errors.push(message.text());
+    if (message.type() === 'error' && !isSandboxNotice(message.text()))
+      errors.push(`${message.text()} (${message.location().url})`);
   });
   page.on('pageerror', (error) => {
     errors.push(`${error.name}: ${error.message}`);
