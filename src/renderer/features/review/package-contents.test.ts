@@ -45,7 +45,9 @@ describe('receivedVersion', () => {
   it('takes the version from the deliverable manifest the submission feature writes', async () => {
     const keys = { coordinator: makeKey('Cora'), analyst: makeKey('Ada'), reviewer: makeKey('Rex') };
     const input = await samplePackageInput('submission', keys);
-    const payload = new Map([...input.files].filter(([path]) => !path.startsWith('deliverable/') && path !== 'signoffs.json'));
+    const payload = new Map(
+      [...input.files].filter(([path]) => !path.startsWith('deliverable/') && path !== 'signoffs.json'),
+    );
     for (const [path, bytes] of assembleDeliverable({ ...sampleContent(keys), version: 3 }))
       payload.set(path, bytes);
     const files = await buildPackageFiles({ ...input, files: payload });
