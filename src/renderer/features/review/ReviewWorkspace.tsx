@@ -10,6 +10,7 @@ import { CsvTable } from '../deliveries/client/CsvTable';
 import { deliverableView } from '../deliveries/client/deliverable-view';
 import { ReviewCommentsFor } from './CommentThreads';
 import { QcVerdictRow } from './QcVerdictRow';
+import { ReportSectionMarkdown } from './ReportSectionMarkdown';
 import { ReviewDecisionBar } from './ReviewDecisionBar';
 import { reportSections, submissionBagFiles, submissionChecklist } from './submission-files';
 import { VersionDiffView } from './VersionDiffView';
@@ -105,7 +106,7 @@ export function ReviewWorkspace({ taskId }: { taskId: string }) {
               <Stack>
                 {reportSections(deliverable.reportMarkdown).map((section) => (
                   <section key={section.heading} aria-label={`Report section ${section.heading}`}>
-                    <ReactMarkdown>{section.text}</ReactMarkdown>
+                    <ReportSectionMarkdown markdown={section.text} charts={deliverable.charts} />
                     <ReviewCommentsFor
                       taskId={taskId}
                       target={`section:${section.heading}`}
