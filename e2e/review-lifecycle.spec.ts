@@ -341,6 +341,8 @@ test('task → v1 → changes requested → v2 → approval → client accepts �
     await expect(deliverable.status).toHaveText('Verified and trusted');
     await expect(deliverable.signoffs.getByRole('row', { name: /analyst/ })).toContainText('Trusted');
     await expect(deliverable.signoffs.getByRole('row', { name: /reviewer/ })).toContainText('Trusted');
+    await deliverable.openPart('Answers');
+    await expect(client.page.getByRole('region', { name: 'Question 1' })).toContainText(ANSWER_V2);
     await client.page.getByLabel('Comments for the provider').fill('Clear and well sourced, thank you.');
     const download = client.page.waitForEvent('download');
     await client.page.getByRole('button', { name: 'Accept deliverable' }).click();
