@@ -79,11 +79,7 @@ export function ChartsTab({ task }: TaskTabProps) {
                   )
                 }
               />
-              <ReviewCommentsFor
-                taskId={task.id}
-                target={`chart:${chart.id}`}
-                where={`chart ${chart.id}`}
-              />
+              <ReviewCommentsFor taskId={task.id} target={`chart:${chart.id}`} where={`chart ${chart.id}`} />
             </Stack>
           ))}
         </>
