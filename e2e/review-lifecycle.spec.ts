@@ -16,6 +16,7 @@ import { SubmitPage } from './pages/submit-page';
 import { TaskEditorPage } from './pages/task-editor-page';
 import { TaskQcTimePage } from './pages/task-qc-time-page';
 import { TaskWorkspacePage } from './pages/task-workspace-page';
+import { seriousViolations } from './support/axe';
 
 const PEOPLE = {
   coordinator: {
@@ -122,6 +123,16 @@ async function addComment(page: Page, where: string, body: string): Promise<void
   await expect(thread.getByRole('article', { name: `Comment by Rex Reviewer on ${where}` })).toContainText(
     body,
   );
+}
+
+/** Closes the app's toasts (their close buttons are unlabelled in the shared notifications setup). */
+async function dismissNotifications(page: Page): Promise<void> {
+  // Toasts may be sliding in or out, never "stable" for a normal click, so all are closed at once.
+  await page.evaluate(() => {
+    for (const button of document.querySelectorAll<HTMLElement>('.mantine-Notification-closeButton'))
+      button.click();
+  });
+  await expect(page.locator('.mantine-Notification-closeButton')).toHaveCount(0);
 }
 
 async function saveDownload(download: Promise<Download>, path: string): Promise<string> {
@@ -277,6 +288,12 @@ test('task → v1 → changes requested → v2 → approval → client accepts �
       'Say the currency on the axis.',
     );
     await workspace.openTab('Answers');
+    // The notice and the threads read well in both themes (the import's toast is closed first).
+    await dismissNotifications(analyst.page);
+    for (const scheme of ['light', 'dark']) {
+      if (scheme === 'dark') await analyst.page.getByTestId('theme-toggle').click();
+      expect(await seriousViolations(analyst.page), `${scheme} theme`).toEqual([]);
+    }
     await workspace.answer(1).getByRole('textbox', { name: 'Answer to question 1' }).fill(ANSWER_V2);
     await workspace.expectSaved(workspace.answer(1));
 

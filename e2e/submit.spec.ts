@@ -153,7 +153,9 @@ test('a critical QC item still open blocks the submission and says which', async
   const submit = new SubmitPage(page);
   await submit.goto(TASK_ID);
   await expect(page.getByText('Not ready to submit')).toBeVisible();
-  await expect(page.getByText('Critical QC item not checked yet: “Every question answered”.')).toBeVisible();
+  await expect(page.getByRole('alert', { name: 'Not ready to submit' })).toContainText(
+    "Item 1 ('Every question answered') has no result",
+  );
   await expect(submit.attestation).toBeDisabled();
   await expect(submit.signAndExport).toBeDisabled();
 });
