@@ -51,7 +51,7 @@ test('changes requested on v1, v2 shows what changed, and approval is gated then
   );
 
   await page.getByRole('link', { name: 'Inbox' }).first().click();
-  const v2 = await writeSubmissionPackage(keys, '# Findings\n\nThe north grew by 12%.\n', 'v2.kpo');
+  const v2 = await writeSubmissionPackage(keys, '# Findings\n\nThe north grew by 12%.\n', 'v2.kpo', 2);
   await inbox.chooseFile(v2);
   await inbox.dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Regional sales drivers: version 2' })).toBeVisible();

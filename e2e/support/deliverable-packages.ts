@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildPackageFiles, computeContentDigest, createSignoff } from '../../src/core/package';
 import type { TestKey } from '../../src/core/package/fixtures.test-support';
-import { json, makeKey, samplePackageInput, text } from '../../src/core/package/fixtures.test-support';
+import { json, makeKey, samplePackageInput } from '../../src/core/package/fixtures.test-support';
+import { withAssembledDeliverable } from './assembled-deliverable';
 import { writeZip } from '../../src/core/zip';
 
 export interface DeliverablePackageFile {
@@ -28,8 +29,12 @@ export async function writeDeliverablePackage(
     reviewer: makeKey('Rex Reviewer'),
   };
   const input = await samplePackageInput('deliverable', keys);
-  const payload = new Map(input.files);
-  payload.set('deliverable/report.html', text(REPORT_HTML));
+  const payload = withAssembledDeliverable(input.files, keys, {
+    reportMarkdown: '# Findings\n\nThe north grew fastest.\n',
+    reportHtml: REPORT_HTML,
+    tables: [{ id: 'summary', name: 'Summary', csv: 'region,growth\nnorth,0.12\nsouth,-0.03\n' }],
+    timeEntries: { entries: [] },
+  });
   const contentDigest = computeContentDigest(
     new Map([...payload].map(([path, bytes]) => [`data/${path}`, bytes])),
   );

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildPackage, computeContentDigest, createSignoff } from '../../src/core/package';
 import type { TestKey } from '../../src/core/package/fixtures.test-support';
-import { json, samplePackageInput, text } from '../../src/core/package/fixtures.test-support';
+import { json, samplePackageInput } from '../../src/core/package/fixtures.test-support';
+import { withAssembledDeliverable } from './assembled-deliverable';
 
 export interface SubmissionKeys {
   coordinator: TestKey;
@@ -11,15 +12,15 @@ export interface SubmissionKeys {
   reviewer: TestKey;
 }
 
-/** A signed submission whose report is `report`, with the analyst's sign-off over exactly that content. */
+/** A signed submission (version `version`) whose report is `report`, with the analyst's sign-off over exactly that content. */
 export async function writeSubmissionPackage(
   keys: SubmissionKeys,
   report: string,
   name: string,
+  version = 1,
 ): Promise<string> {
   const input = await samplePackageInput('submission', keys);
-  const files = new Map(input.files);
-  files.set('deliverable/report.md', text(report));
+  const files = withAssembledDeliverable(input.files, keys, { reportMarkdown: report, version });
   const contentDigest = computeContentDigest(
     new Map([...files].map(([path, bytes]) => [`data/${path}`, bytes])),
   );

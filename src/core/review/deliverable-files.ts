@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { answersDocumentSchema } from '../deliverable';
 import { DELIVERABLE_PREFIX } from '../package';
 
 /** Deliverable files keyed relative to data/deliverable/ (`report.md`, `charts/c1.png`, ...). */
@@ -22,18 +22,6 @@ const decoder = new TextDecoder('utf-8', { fatal: false });
 export const decodeText = (bytes: Uint8Array | undefined): string | undefined =>
   bytes === undefined ? undefined : decoder.decode(bytes);
 
-// TODO(integrate): use core/deliverable readDeliverable's answers type once the submit helper's
-// module is merged; this accepts the documented shape and ignores extra fields.
-const answersSchema = z.object({
-  answers: z.array(
-    z.looseObject({
-      questionNumber: z.number().int(),
-      text: z.string(),
-    }),
-  ),
-});
-export type DeliverableAnswer = { questionNumber: number; text: string };
-
 /** answers.json as question number → answer text; a missing or malformed file yields no answers. */
 export function readAnswers(files: DeliverableFiles): Map<number, string> {
   const text = decodeText(files.get('answers.json'));
@@ -45,7 +33,7 @@ export function readAnswers(files: DeliverableFiles): Map<number, string> {
   } catch {
     return answers;
   }
-  const parsed = answersSchema.safeParse(value);
+  const parsed = answersDocumentSchema.safeParse(value);
   if (!parsed.success) return answers;
   for (const answer of parsed.data.answers) answers.set(answer.questionNumber, answer.text);
   return answers;

@@ -7,7 +7,12 @@ const files = (entries: Record<string, string>): Map<string, Uint8Array> =>
   new Map(Object.entries(entries).map(([path, text]) => [path, enc(text)]));
 const answers = (byNumber: Record<number, string>): string =>
   JSON.stringify({
-    answers: Object.entries(byNumber).map(([n, text]) => ({ questionNumber: Number(n), text })),
+    answers: Object.entries(byNumber).map(([n, text]) => ({
+      questionNumber: Number(n),
+      question: `Question ${n}`,
+      text,
+      evidence: [],
+    })),
   });
 
 const item = (

@@ -1,4 +1,5 @@
 import { Badge, Group, MultiSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import Markdown from 'react-markdown';
 import type { AnswerRecord, EvidenceRef } from '../../db';
 import { repositories } from '../../db';
@@ -50,6 +51,8 @@ export function AnswerEditor(props: {
   answer?: AnswerRecord;
   editable: boolean;
   options: { groups: EvidenceGroup[]; labels: Map<string, string> };
+  /** Shown under the answer, e.g. the reviewer's comments on it. */
+  children?: ReactNode;
 }) {
   const { taskId, question, answer, editable, options } = props;
   const { draft, setDraft, flush, status } = useAutosave<Fields>(
@@ -142,6 +145,7 @@ export function AnswerEditor(props: {
             <EvidenceBadges evidence={answer?.evidence ?? []} labels={options.labels} />
           </>
         )}
+        {props.children}
       </Stack>
     </Paper>
   );

@@ -4,6 +4,7 @@ import { IconMessageQuestion } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { repositories } from '../../db';
 import { EmptyState } from '../common/EmptyState';
+import { ReviewCommentsFor } from '../review/CommentThreads';
 import type { TaskTabProps } from '../tasks/task-tab-props';
 import { AnswerEditor } from './AnswerEditor';
 import { useEvidenceOptions } from './use-evidence-options';
@@ -31,7 +32,13 @@ export function AnswersTab({ task }: TaskTabProps) {
             answer={answers.find((a) => a.questionNumber === question.number)}
             editable={editable}
             options={options}
-          />
+          >
+            <ReviewCommentsFor
+              taskId={task.id}
+              target={`answer:${String(question.number)}`}
+              where={`question ${String(question.number)}`}
+            />
+          </AnswerEditor>
         ))}
     </Stack>
   );

@@ -7,6 +7,7 @@ import type { Chart } from '../../db';
 import { repositories } from '../../db';
 import { ConfirmDeleteModal } from '../common/ConfirmDeleteModal';
 import { EmptyState } from '../common/EmptyState';
+import { ReviewCommentsFor } from '../review/CommentThreads';
 import type { TaskTabProps } from '../tasks/task-tab-props';
 import { ChartEditorModal } from './ChartEditorModal';
 import { ChartFigure } from './ChartFigure';
@@ -47,37 +48,39 @@ export function ChartsTab({ task }: TaskTabProps) {
             {newButton}
           </Group>
           {charts.map((chart) => (
-            <ChartFigure
-              key={chart.id}
-              chart={chart}
-              actions={
-                editable && (
-                  <>
-                    {chart.spec && (
+            <Stack key={chart.id} gap="xs">
+              <ChartFigure
+                chart={chart}
+                actions={
+                  editable && (
+                    <>
+                      {chart.spec && (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => {
+                            setDialog({ kind: 'edit', chart });
+                          }}
+                        >
+                          Edit
+                        </Button>
+                      )}
                       <Button
                         size="xs"
-                        variant="default"
+                        variant="subtle"
+                        color="red"
                         onClick={() => {
-                          setDialog({ kind: 'edit', chart });
+                          setDialog({ kind: 'delete', chart });
                         }}
                       >
-                        Edit
+                        Delete
                       </Button>
-                    )}
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      onClick={() => {
-                        setDialog({ kind: 'delete', chart });
-                      }}
-                    >
-                      Delete
-                    </Button>
-                  </>
-                )
-              }
-            />
+                    </>
+                  )
+                }
+              />
+              <ReviewCommentsFor taskId={task.id} target={`chart:${chart.id}`} where={`chart ${chart.id}`} />
+            </Stack>
           ))}
         </>
       )}

@@ -8,6 +8,7 @@ import type { FindingRecord } from '../../db';
 import { repositories } from '../../db';
 import { ConfirmDeleteModal } from '../common/ConfirmDeleteModal';
 import { EmptyState } from '../common/EmptyState';
+import { ReviewCommentsFor } from '../review/CommentThreads';
 import { errorMessage } from '../common/error-message';
 import type { TaskTabProps } from '../tasks/task-tab-props';
 import { FindingEditor } from './FindingEditor';
@@ -57,31 +58,37 @@ export function FindingsTab({ task }: TaskTabProps) {
               </Text>
               {newButton}
             </Group>
-            {findings.map((finding) =>
-              editable ? (
-                <FindingEditor
-                  key={finding.id}
-                  finding={finding}
-                  onDelete={() => {
-                    setDeleting(finding);
-                  }}
+            <ReviewCommentsFor taskId={task.id} target="section:Findings" where="section Findings" />
+            {findings.map((finding) => (
+              <Stack key={finding.id} gap="xs">
+                {editable ? (
+                  <FindingEditor
+                    finding={finding}
+                    onDelete={() => {
+                      setDeleting(finding);
+                    }}
+                  />
+                ) : (
+                  <Paper
+                    withBorder
+                    p="md"
+                    component="section"
+                    aria-label={finding.title}
+                    data-testid="finding"
+                  >
+                    <Title order={3} size="h4" mb="sm">
+                      {finding.title || 'Untitled finding'}
+                    </Title>
+                    <FindingMarkdown markdown={finding.markdown} />
+                  </Paper>
+                )}
+                <ReviewCommentsFor
+                  taskId={task.id}
+                  target={`section:${finding.title.trim()}`}
+                  where={`section ${finding.title.trim()}`}
                 />
-              ) : (
-                <Paper
-                  key={finding.id}
-                  withBorder
-                  p="md"
-                  component="section"
-                  aria-label={finding.title}
-                  data-testid="finding"
-                >
-                  <Title order={3} size="h4" mb="sm">
-                    {finding.title || 'Untitled finding'}
-                  </Title>
-                  <FindingMarkdown markdown={finding.markdown} />
-                </Paper>
-              ),
-            )}
+              </Stack>
+            ))}
           </>
         )}
         {deleting && (

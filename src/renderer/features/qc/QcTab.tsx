@@ -4,6 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { QcOverview } from '../../db';
 import { repositories } from '../../db';
 import type { TaskTabProps } from '../tasks/task-tab-props';
+import { ReviewCommentsFor } from '../review/CommentThreads';
 import { QcItemCard } from './QcItemCard';
 import { useReadableColor } from './readable-color';
 
@@ -63,16 +64,18 @@ export function QcTab({ task }: TaskTabProps) {
         </Text>
       )}
       {overview.items.map((item, index) => (
-        <QcItemCard
-          key={item.id}
-          taskId={task.id}
-          item={item}
-          number={index + 1}
-          result={overview.results[item.id]}
-          automatic={item.automaticCheck ? overview.automatic[item.automaticCheck] : undefined}
-          evidenceOptions={evidenceOptions ?? []}
-          readOnly={readOnly}
-        />
+        <Stack key={item.id} gap="xs">
+          <QcItemCard
+            taskId={task.id}
+            item={item}
+            number={index + 1}
+            result={overview.results[item.id]}
+            automatic={item.automaticCheck ? overview.automatic[item.automaticCheck] : undefined}
+            evidenceOptions={evidenceOptions ?? []}
+            readOnly={readOnly}
+          />
+          <ReviewCommentsFor taskId={task.id} target={`qc:${item.id}`} where={item.text} />
+        </Stack>
       ))}
     </Stack>
   );

@@ -7,9 +7,10 @@ import { repositories } from '../../db';
 import { errorMessage } from '../common/error-message';
 import { ChartImage } from '../deliveries/client/ChartImage';
 import { CsvTable } from '../deliveries/client/CsvTable';
-import { readDeliverable } from '../deliveries/client/read-deliverable';
+import { deliverableView } from '../deliveries/client/deliverable-view';
 import { ReviewCommentsFor } from './CommentThreads';
 import { QcVerdictRow } from './QcVerdictRow';
+import { ReportSectionMarkdown } from './ReportSectionMarkdown';
 import { ReviewDecisionBar } from './ReviewDecisionBar';
 import { reportSections, submissionBagFiles, submissionChecklist } from './submission-files';
 import { VersionDiffView } from './VersionDiffView';
@@ -32,7 +33,7 @@ export function ReviewWorkspace({ taskId }: { taskId: string }) {
     if (!latest) return null;
     try {
       return {
-        deliverable: readDeliverable(submissionBagFiles(latest)),
+        deliverable: deliverableView(submissionBagFiles(latest)),
         checklist: submissionChecklist(latest),
       };
     } catch (caught) {
@@ -103,9 +104,9 @@ export function ReviewWorkspace({ taskId }: { taskId: string }) {
             </Tabs.List>
             <Tabs.Panel value="report" pt="md">
               <Stack>
-                {reportSections(deliverable.reportMarkdown ?? '').map((section) => (
+                {reportSections(deliverable.reportMarkdown).map((section) => (
                   <section key={section.heading} aria-label={`Report section ${section.heading}`}>
-                    <ReactMarkdown>{section.text}</ReactMarkdown>
+                    <ReportSectionMarkdown markdown={section.text} charts={deliverable.charts} />
                     <ReviewCommentsFor
                       taskId={taskId}
                       target={`section:${section.heading}`}

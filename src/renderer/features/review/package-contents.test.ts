@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildPackageFiles, computeContentDigest, verifyPackage } from '@core/package';
+import { assembleDeliverable } from '@core/deliverable';
+import { sampleContent } from '@core/deliverable/fixtures.test-support';
 import { makeKey, samplePackageInput } from '@core/package/fixtures.test-support';
 import { zipBag } from '@core/package/tamper.test-support';
 import { receivedVersion } from './package-contents';
@@ -38,6 +40,36 @@ describe('receivedVersion', () => {
     // Stored files map back to the same bag paths, so the digest of a stored version is unchanged.
     const stored = { ...version, version: 1, taskId: version.task.id };
     expect(computeContentDigest(submissionBagFiles(stored))).toBe(version.contentDigest);
+  });
+
+  it('takes the version from the deliverable manifest the submission feature writes', async () => {
+    const keys = { coordinator: makeKey('Cora'), analyst: makeKey('Ada'), reviewer: makeKey('Rex') };
+    const input = await samplePackageInput('submission', keys);
+    const payload = new Map(
+      [...input.files].filter(([path]) => !path.startsWith('deliverable/') && path !== 'signoffs.json'),
+    );
+    for (const [path, bytes] of assembleDeliverable({ ...sampleContent(keys), version: 3 }))
+      payload.set(path, bytes);
+    const files = await buildPackageFiles({ ...input, files: payload });
+    const verification = verifyPackage(zipBag(files, files.packageId), { trustedKeys: [] });
+    expect(verification.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const version = receivedVersion({
+      files: verification.files ?? new Map<string, Uint8Array>(),
+      verification,
+      record: {
+        packageId: files.packageId,
+        kind: 'submission',
+        taskId: 'task-2025-001',
+        fileName: 'v3.kpo',
+        sizeBytes: 1,
+        verification: 'unknown-signer',
+        signerKeyId: keys.analyst.keyId,
+        baggingDate: null,
+        importedAt: '2025-03-05T00:00:00.000Z',
+      },
+    });
+    expect(version.version).toBe(3);
+    expect(Object.keys(version.files)).toContain('deliverable/manifest.json');
   });
 });
 

@@ -8,6 +8,7 @@ import {
   TASK_FILE,
   taskSchema,
 } from '@core/package';
+import { MANIFEST_PATH, manifestSchema } from '@core/deliverable';
 import { readJsonDocument } from '@core/review';
 import type { ReceivedVersion } from '../../db';
 import type { ReceivedPackage } from '../packages/received-package-handlers';
@@ -45,25 +46,15 @@ export function payloadFiles(files: ReadonlyMap<string, Uint8Array>): Record<str
   return payload;
 }
 
-const versionSchemaless = (files: ReadonlyMap<string, Uint8Array>): number | undefined => {
-  // TODO(integrate): use core/deliverable readDeliverable's manifest version once it is merged.
-  const bytes = files.get('data/deliverable/manifest.json');
-  if (!bytes) return undefined;
-  try {
-    const manifest = JSON.parse(new TextDecoder().decode(bytes)) as { version?: unknown };
-    return typeof manifest.version === 'number' && Number.isInteger(manifest.version) && manifest.version > 0
-      ? manifest.version
-      : undefined;
-  } catch {
-    return undefined;
-  }
-};
+/** The deliverable's version as its manifest states it (core/deliverable's schema, shared with the client). */
+const manifestVersion = (files: ReadonlyMap<string, Uint8Array>): number | undefined =>
+  readJsonDocument(files, `data/${MANIFEST_PATH}`, manifestSchema)?.version;
 
 /** A submission or deliverable as a stored version: the analyst's sign-off says who, when and what. */
 export function receivedVersion(pkg: ReceivedPackage): ReceivedVersion {
   const { files, record } = pkg;
   const analyst = packageSignoffs(files).find((signoff) => signoff.role === 'analyst');
-  const version = versionSchemaless(files);
+  const version = manifestVersion(files);
   return {
     task: packageTask(files),
     packageId: record.packageId,

@@ -9,6 +9,7 @@ import { AuditTab } from '../audit/AuditTab';
 import { ChartsTab } from '../charts/ChartsTab';
 import { FindingsTab } from '../findings/FindingsTab';
 import { QcTab } from '../qc/QcTab';
+import { ChangesRequestedNotice } from '../review/ChangesRequestedNotice';
 import { SourcesTab } from '../sources/SourcesTab';
 import { SubmitTab } from '../submission/SubmitTab';
 import { TimeTab } from '../time/TimeTab';
@@ -66,6 +67,7 @@ export function TaskWorkspace({
           {STATE_LABELS[task.state]}
         </Badge>
       </Group>
+      <ChangesRequestedNotice task={task} />
       <Tabs
         value={active}
         onChange={(value) => {

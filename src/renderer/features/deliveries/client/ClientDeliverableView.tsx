@@ -4,8 +4,8 @@ import { errorMessage } from '../../common/error-message';
 import { DecisionForm } from './DecisionForm';
 import { DeliverableContent } from './DeliverableContent';
 import { DeliverableVerificationPanel } from './DeliverableVerificationPanel';
-import type { ReadDeliverable } from './read-deliverable';
-import { readDeliverable } from './read-deliverable';
+import type { DeliverableView } from './deliverable-view';
+import { deliverableView } from './deliverable-view';
 import { useDeliverableCheck } from './use-deliverable-check';
 
 const describeKeys = (keys: string[]): string =>
@@ -18,10 +18,10 @@ const describeKeys = (keys: string[]): string =>
 export function ClientDeliverableView({ taskId }: { taskId: string }) {
   const check = useDeliverableCheck(taskId);
   const [viewUnknown, setViewUnknown] = useState(false);
-  const content = useMemo((): { deliverable: ReadDeliverable } | { error: string } | null => {
+  const content = useMemo((): { deliverable: DeliverableView } | { error: string } | null => {
     if (check.state !== 'checked' || check.verification.status === 'refused') return null;
     try {
-      return { deliverable: readDeliverable(check.files) };
+      return { deliverable: deliverableView(check.files) };
     } catch (caught) {
       return { error: errorMessage(caught) };
     }

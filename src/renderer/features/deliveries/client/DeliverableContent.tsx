@@ -5,12 +5,13 @@ import { platform } from '../../../platform';
 import { errorMessage } from '../../common/error-message';
 import { ChartImage } from './ChartImage';
 import { CsvTable } from './CsvTable';
-import type { ReadDeliverable } from './read-deliverable';
+import type { DeliverableView } from './deliverable-view';
 
-async function saveReport(deliverable: ReadDeliverable, format: 'html' | 'pdf'): Promise<void> {
+async function saveReport(deliverable: DeliverableView, format: 'html' | 'pdf'): Promise<void> {
   const stem = deliverable.title.replace(/[^\p{L}\p{N}._-]+/gu, '-') || 'report';
   try {
-    const bytes = format === 'html' ? deliverable.reportHtml : deliverable.reportPdf;
+    const bytes =
+      format === 'html' ? new TextEncoder().encode(deliverable.reportHtml) : deliverable.reportPdf;
     if (bytes) {
       await platform.saveFile({
         suggestedName: `${stem}.${format}`,
@@ -34,7 +35,7 @@ export function DeliverableContent({
   deliverable,
   unknownSigner,
 }: {
-  deliverable: ReadDeliverable;
+  deliverable: DeliverableView;
   unknownSigner: boolean;
 }) {
   const verdictFor = (itemId: string) => deliverable.verdicts.filter((v) => v.itemId === itemId).at(-1);
@@ -77,11 +78,11 @@ export function DeliverableContent({
           <Tabs.Tab value="audit">Audit timeline</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="report" pt="md">
-          {deliverable.reportHtml ? (
+          {deliverable.reportHtml.trim() !== '' ? (
             <iframe
               title="Report"
               sandbox=""
-              srcDoc={new TextDecoder().decode(deliverable.reportHtml)}
+              srcDoc={deliverable.reportHtml}
               style={{
                 width: '100%',
                 height: '60vh',
@@ -89,12 +90,10 @@ export function DeliverableContent({
                 background: 'white',
               }}
             />
-          ) : deliverable.reportMarkdown !== null ? (
+          ) : (
             <article aria-label="Report">
               <ReactMarkdown>{deliverable.reportMarkdown}</ReactMarkdown>
             </article>
-          ) : (
-            <Text c="dimmed">The deliverable has no report.</Text>
           )}
         </Tabs.Panel>
         <Tabs.Panel value="answers" pt="md">
