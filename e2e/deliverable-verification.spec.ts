@@ -3,6 +3,7 @@ import { encodePublicKey } from '../src/core/minisign';
 import { verifyPackage } from '../src/core/package';
 import { acceptanceSchema } from '../src/core/review';
 import { expect, test } from './fixtures';
+import { collectConsoleErrors } from './support/console-noise';
 import { AppPage } from './pages/app-page';
 import { ClientDeliverablePage } from './pages/client-deliverable-page';
 import { InboxPage } from './pages/inbox-page';
@@ -15,16 +16,6 @@ const CLIENT = {
   email: 'nina@northwind.example',
   roles: ['Client'],
 };
-
-/**
- * Chromium logs this when anything (Playwright's own per-frame setup included) tries to run script in
- * the report's sandbox="" frame: the sandbox doing its job, not an app error. Every other console
- * error still fails the test.
- */
-function dropSandboxNotices(consoleErrors: string[]): void {
-  const others = consoleErrors.filter((e) => !e.startsWith("Blocked script execution in 'about:srcdoc'"));
-  consoleErrors.splice(0, consoleErrors.length, ...others);
-}
 
 test.beforeEach(async ({ app }) => {
   await app.goto();
@@ -52,7 +43,6 @@ test('a deliverable with one byte changed is refused, naming the changed file', 
 
 test('a deliverable from unknown signers is marked and viewable only after an explicit choice', async ({
   page,
-  consoleErrors,
 }) => {
   const inbox = new InboxPage(page);
   const client = new ClientDeliverablePage(page);
@@ -81,14 +71,12 @@ test('a deliverable from unknown signers is marked and viewable only after an ex
   // Its content is checked through the attribute: Playwright cannot script inside a sandbox="" frame.
   await expect(report).toHaveAttribute('srcdoc', /<p>The north grew fastest\.<\/p>/);
   await expect(report).toBeVisible();
-  dropSandboxNotices(consoleErrors);
 });
 
 test('a trusted deliverable is shown at once, its tables sort, and accepting exports a signed acceptance', async ({
   app,
   page,
   browser,
-  consoleErrors,
 }) => {
   const inbox = new InboxPage(page);
   const client = new ClientDeliverablePage(page);
@@ -159,10 +147,7 @@ test('a trusted deliverable is shown at once, its tables sort, and accepting exp
   // The provider's app, with its own storage, imports the acceptance and closes the task.
   const providerContext = await browser.newContext();
   const provider = await providerContext.newPage();
-  const providerErrors: string[] = [];
-  provider.on('console', (message) => {
-    if (message.type() === 'error') providerErrors.push(message.text());
-  });
+  const providerErrors = collectConsoleErrors(provider);
   const providerApp = new AppPage(provider);
   await providerApp.goto();
   await providerApp.completeOnboarding();
@@ -171,8 +156,6 @@ test('a trusted deliverable is shown at once, its tables sort, and accepting exp
   await providerInbox.dialog.getByRole('checkbox', { name: /Import anyway/ }).check();
   await providerInbox.dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(provider.getByTestId('task-state')).toHaveText('Accepted');
-  dropSandboxNotices(providerErrors);
   expect(providerErrors).toEqual([]);
   await providerContext.close();
-  dropSandboxNotices(consoleErrors);
 });

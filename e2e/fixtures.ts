@@ -1,6 +1,6 @@
 import { test as base, expect } from '@playwright/test';
 import { AppPage } from './pages/app-page';
-import { isHarnessNoise } from './support/console-noise';
+import { collectConsoleErrors } from './support/console-noise';
 
 /**
  * Every e2e test gets a fresh browser context (so a fresh IndexedDB) and fails if the page logs a
@@ -9,13 +9,7 @@ import { isHarnessNoise } from './support/console-noise';
 export const test = base.extend<{ app: AppPage; consoleErrors: string[] }>({
   consoleErrors: [
     async ({ page }, use) => {
-      const errors: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error' && !isHarnessNoise(message.text())) errors.push(message.text());
-      });
-      page.on('pageerror', (error) => {
-        errors.push(`${error.name}: ${error.message}`);
-      });
+      const errors = collectConsoleErrors(page);
       await use(errors);
       expect(errors, 'console errors during the test').toEqual([]);
     },

@@ -6,6 +6,7 @@ import type { Browser, Download, Page } from '@playwright/test';
 import { validateBag } from '../src/core/bagit';
 import { verifyPackage } from '../src/core/package';
 import { expect, test } from './fixtures';
+import { collectConsoleErrors } from './support/console-noise';
 import type { ProfileDetails } from './pages/app-page';
 import { AppPage } from './pages/app-page';
 import { ClientDeliverablePage } from './pages/client-deliverable-page';
@@ -67,16 +68,6 @@ interface Person {
   keyId: string;
 }
 
-function trackErrors(page: Page, errors: string[]): void {
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !isSandboxNotice(message.text()))
-      errors.push(`${message.text()} (${message.location().url})`);
-  });
-  page.on('pageerror', (error) => {
-    errors.push(`${error.name}: ${error.message}`);
-  });
-}
-
 /** Onboards one person in `page` and reads their public key from Settings. */
 async function onboard(page: Page, profile: ProfileDetails, errors: string[]): Promise<Person> {
   const app = new AppPage(page);
@@ -93,7 +84,7 @@ async function newPerson(browser: Browser, profile: ProfileDetails): Promise<Per
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors: string[] = [];
-  trackErrors(page, errors);
+  collectConsoleErrors(page, errors);
   return onboard(page, profile, errors);
 }
 

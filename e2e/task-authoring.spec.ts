@@ -2,12 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { AppPage } from './pages/app-page';
 import { InboxPage } from './pages/inbox-page';
 import { TaskEditorPage } from './pages/task-editor-page';
 import { seriousViolations } from './support/axe';
 import { expect, test } from './fixtures';
+import { collectConsoleErrors } from './support/console-noise';
 
 const CORA = {
   name: 'Cora Coordinator',
@@ -27,15 +27,6 @@ async function ownPublicKey(app: AppPage): Promise<{ text: string; keyId: string
   return { text: `${text.trim()}\n`, keyId };
 }
 
-function failOnConsoleErrors(page: Page, errors: string[]): void {
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => {
-    errors.push(`${error.name}: ${error.message}`);
-  });
-}
-
 test('a coordinator writes and exports a task; an analyst imports it once, with its dataset ready', async ({
   app,
   page,
@@ -50,7 +41,7 @@ test('a coordinator writes and exports a task; an analyst imports it once, with 
   const analystContext = await browser.newContext();
   const analystPage = await analystContext.newPage();
   const analystErrors: string[] = [];
-  failOnConsoleErrors(analystPage, analystErrors);
+  collectConsoleErrors(analystPage, analystErrors);
   const analyst = new AppPage(analystPage);
   await analyst.goto();
   await analyst.completeOnboarding();

@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { AppPage } from './pages/app-page';
 import { DatasetViewPage } from './pages/dataset-view-page';
 import { InboxPage } from './pages/inbox-page';
@@ -12,7 +11,7 @@ import { TaskQcTimePage } from './pages/task-qc-time-page';
 import { TaskWorkspacePage } from './pages/task-workspace-page';
 import { expect, test } from './fixtures';
 import { seriousViolations } from './support/axe';
-import { isHarnessNoise } from './support/console-noise';
+import { collectConsoleErrors } from './support/console-noise';
 
 const CORA = {
   name: 'Cora Coordinator',
@@ -42,17 +41,6 @@ async function ownPublicKey(app: AppPage): Promise<{ text: string; keyId: string
   const keyId = (await app.page.getByTestId('own-key-id').textContent()) ?? '';
   expect(text).toContain('untrusted comment');
   return { text: `${text.trim()}\n`, keyId };
-}
-
-function collectConsoleErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !isHarnessNoise(message.text())) errors.push(message.text());
-  });
-  page.on('pageerror', (error) => {
-    errors.push(`${error.name}: ${error.message}`);
-  });
-  return errors;
 }
 
 function run(command: string, args: string[], cwd?: string): { status: number | null; out: string } {
