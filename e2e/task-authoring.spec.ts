@@ -19,14 +19,6 @@ const CORA = {
 const CSV =
   'region,month,revenue\nNorth,2026-01,1200.50\nSouth,2026-01,830\nNorth,2026-02,1410.25\nSouth,2026-02,790\n';
 
-async function ownPublicKey(app: AppPage): Promise<{ text: string; keyId: string }> {
-  await app.openFromSidebar('Settings');
-  const text = (await app.page.getByTestId('own-public-key').textContent()) ?? '';
-  const keyId = (await app.page.getByTestId('own-key-id').textContent()) ?? '';
-  expect(text).toContain('untrusted comment');
-  return { text: `${text.trim()}\n`, keyId };
-}
-
 test('a coordinator writes and exports a task; an analyst imports it once, with its dataset ready', async ({
   app,
   page,
@@ -45,12 +37,12 @@ test('a coordinator writes and exports a task; an analyst imports it once, with 
   const analyst = new AppPage(analystPage);
   await analyst.goto();
   await analyst.completeOnboarding();
-  const analystKey = await ownPublicKey(analyst);
+  const analystKey = await analyst.ownPublicKey();
 
   // The coordinator trusts the analyst's key, so the analyst can be picked.
   await app.goto();
   await app.completeOnboarding(CORA);
-  const coordinatorKey = await ownPublicKey(app);
+  const coordinatorKey = await app.ownPublicKey();
   await app.addTrustedKey(analystKey.text, 'Ana Analyst');
   await expect(page.getByTestId('trusted-keys-table')).toContainText(analystKey.keyId);
 

@@ -35,14 +35,6 @@ const SOURCE = 'Retail census';
 const KEPT_TEMPLATE_ITEMS = [1, 2, 5, 12, 16];
 const TEMPLATE_SIZE = 16;
 
-async function ownPublicKey(app: AppPage): Promise<{ text: string; keyId: string }> {
-  await app.openFromSidebar('Settings');
-  const text = (await app.page.getByTestId('own-public-key').textContent()) ?? '';
-  const keyId = (await app.page.getByTestId('own-key-id').textContent()) ?? '';
-  expect(text).toContain('untrusted comment');
-  return { text: `${text.trim()}\n`, keyId };
-}
-
 function run(command: string, args: string[], cwd?: string): { status: number | null; out: string } {
   const result = spawnSync(command, args, { cwd, encoding: 'utf8' });
   return { status: result.status, out: `${result.stdout}${result.stderr}` };
@@ -69,10 +61,10 @@ test('a task goes from the coordinator brief to a signed, verifiable submission 
   await test.step('both people create their profiles and the coordinator trusts the analyst', async () => {
     await analyst.goto();
     await analyst.completeOnboarding();
-    analystKey = await ownPublicKey(analyst);
+    analystKey = await analyst.ownPublicKey();
     await app.goto();
     await app.completeOnboarding(CORA);
-    coordinatorKey = await ownPublicKey(app);
+    coordinatorKey = await app.ownPublicKey();
     await app.addTrustedKey(analystKey.text, 'Ana Analyst');
     await expect(page.getByTestId('trusted-keys-table')).toContainText(analystKey.keyId);
   });

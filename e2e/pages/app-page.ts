@@ -78,6 +78,15 @@ export class AppPage {
     return this.page.getByRole('region', { name: 'Trusted keys' });
   }
 
+  /** This profile's public key as Settings shows it (minisign .pub text) and its key id. */
+  async ownPublicKey(): Promise<{ text: string; keyId: string }> {
+    await this.openFromSidebar('Settings');
+    const text = (await this.page.getByTestId('own-public-key').textContent()) ?? '';
+    const keyId = (await this.page.getByTestId('own-key-id').textContent()) ?? '';
+    expect(text).toContain('untrusted comment');
+    return { text: `${text.trim()}\n`, keyId };
+  }
+
   async addTrustedKey(publicKeyText: string, name: string): Promise<void> {
     const form = this.page.getByRole('form', { name: 'Add a trusted key' });
     await form.getByLabel('Public key').fill(publicKeyText);
