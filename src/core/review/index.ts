@@ -11,7 +11,7 @@ export type {
   TextDiff,
   VersionDiff,
 } from './version-diff';
-export { diffText, diffVersions } from './version-diff';
+export { diffDisplayLines, diffText, diffVersions } from './version-diff';
 export type { ApprovalGate, ApprovalGateInput } from './approval-gate';
 export { checkApproval } from './approval-gate';
 export type { DeliverableVerification, SignoffReport } from './deliverable-verification';

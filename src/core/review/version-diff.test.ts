@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Checklist } from '../package';
-import { diffText, diffVersions } from './version-diff';
+import { diffDisplayLines, diffText, diffVersions } from './version-diff';
 
 const enc = (text: string): Uint8Array => new TextEncoder().encode(text);
 const files = (entries: Record<string, string>): Map<string, Uint8Array> =>
@@ -37,6 +37,21 @@ describe('diffText', () => {
       { kind: 'removed', text: 'b\n' },
       { kind: 'added', text: 'B\n' },
       { kind: 'same', text: 'c\n' },
+    ]);
+  });
+
+  it('lists one display line per line, without phantom lines where parts end in a newline', () => {
+    expect(diffDisplayLines(diffText('a\nb\nc', 'a\nB\nB2\nc'))).toEqual([
+      { kind: 'same', text: 'a' },
+      { kind: 'removed', text: 'b' },
+      { kind: 'added', text: 'B' },
+      { kind: 'added', text: 'B2' },
+      { kind: 'same', text: 'c' },
+    ]);
+    expect(diffDisplayLines(diffText('x\n\n', 'y\n\n'))).toEqual([
+      { kind: 'removed', text: 'x' },
+      { kind: 'added', text: 'y' },
+      { kind: 'same', text: '' },
     ]);
   });
 

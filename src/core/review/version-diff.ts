@@ -54,6 +54,18 @@ export function diffText(before: string, after: string): TextDiff {
   return { changed: parts.some((part) => part.kind !== 'same'), parts };
 }
 
+/**
+ * The diff one line per entry, for display: a part holds whole lines ending in a newline, and
+ * splitting naively would show a phantom empty line after each part (or a marker with no line).
+ */
+export function diffDisplayLines(diff: TextDiff): DiffPart[] {
+  return diff.parts.flatMap((part) => {
+    const lines = part.text.split('\n');
+    if (part.text.endsWith('\n')) lines.pop();
+    return lines.map((text) => ({ kind: part.kind, text }));
+  });
+}
+
 /** What changed from one submitted version to the next, for the reviewer's "since version N". */
 export function diffVersions(before: DeliverableVersionInput, after: DeliverableVersionInput): VersionDiff {
   return {

@@ -1,5 +1,9 @@
 import { Badge, Code, List, Stack, Text, Title } from '@mantine/core';
 import type { TextDiff, VersionDiff } from '@core/review';
+import { diffDisplayLines } from '@core/review';
+
+// Whole lines, marked by their +/- prefix and colour rather than strike-through, so they stay readable.
+const LINE = { display: 'block', textDecoration: 'none' } as const;
 
 function TextDiffBlock({ diff, label }: { diff: TextDiff; label: string }) {
   if (!diff.changed) return <Text size="sm">{label}: unchanged.</Text>;
@@ -8,19 +12,18 @@ function TextDiffBlock({ diff, label }: { diff: TextDiff; label: string }) {
       aria-label={label}
       style={{ whiteSpace: 'pre-wrap', fontSize: 'var(--mantine-font-size-sm)', margin: 0 }}
     >
-      {diff.parts.map((part, index) =>
-        part.kind === 'same' ? (
-          <span key={String(index)}>{part.text}</span>
-        ) : part.kind === 'added' ? (
-          <ins
-            key={String(index)}
-            style={{ background: 'var(--mantine-color-green-light)', textDecoration: 'none' }}
-          >
-            {part.text.replace(/^/gm, '+ ')}
+      {diffDisplayLines(diff).map((line, index) =>
+        line.kind === 'same' ? (
+          <span key={String(index)} style={{ display: 'block' }}>
+            {`  ${line.text}`}
+          </span>
+        ) : line.kind === 'added' ? (
+          <ins key={String(index)} style={{ ...LINE, background: 'var(--mantine-color-green-light)' }}>
+            {`+ ${line.text}`}
           </ins>
         ) : (
-          <del key={String(index)} style={{ background: 'var(--mantine-color-red-light)' }}>
-            {part.text.replace(/^/gm, '- ')}
+          <del key={String(index)} style={{ ...LINE, background: 'var(--mantine-color-red-light)' }}>
+            {`- ${line.text}`}
           </del>
         ),
       )}
