@@ -293,6 +293,7 @@ test('task → v1 → changes requested → v2 → approval → client accepts �
     await expect(reviewer.page.getByRole('heading', { name: `${TITLE}: version 2` })).toBeVisible();
     await expect(review.diff.getByLabel('Answer 1')).toContainText(`+ ${ANSWER_V2}`);
     await expect(review.diff.getByLabel('Answer 1')).toContainText(`- ${ANSWER_V1}`);
+    await reviewer.page.screenshot({ path: 'docs/screenshots/review-diff.png' });
     await review.setVerdict('Every question answered', 'Agree');
     await review.setVerdict(UNITS, 'Agree');
     await reviewer.page.getByRole('tab', { name: 'Answers' }).click();
@@ -339,6 +340,7 @@ test('task → v1 → changes requested → v2 → approval → client accepts �
     await expect(deliverable.status).toHaveText('Verified and trusted');
     await expect(deliverable.signoffs.getByRole('row', { name: /analyst/ })).toContainText('Trusted');
     await expect(deliverable.signoffs.getByRole('row', { name: /reviewer/ })).toContainText('Trusted');
+    await client.page.screenshot({ path: 'docs/screenshots/client-deliverable.png' });
     await deliverable.openPart('Answers');
     await expect(client.page.getByRole('region', { name: 'Question 1' })).toContainText(ANSWER_V2);
     await client.page.getByLabel('Comments for the provider').fill('Clear and well sourced, thank you.');

@@ -176,6 +176,7 @@ test('a task goes from the coordinator brief to a signed, verifiable submission 
     await expect(preview.getByTestId('citation')).toHaveText(`${SOURCE} [1]`);
     await expect(preview.getByRole('img', { name: CHART })).toBeVisible();
     await workspace.expectSaved(finding);
+    await analystPage.screenshot({ path: 'docs/screenshots/finding.png' });
   });
 
   await test.step('every question is answered with evidence', async () => {
@@ -214,6 +215,7 @@ test('a task goes from the coordinator brief to a signed, verifiable submission 
     await analystPage.keyboard.press('Escape');
     await qcTime.item(6, 'Units stated on every chart').getByText('Pass', { exact: true }).click();
     await expect(analystPage.getByText('Ready to submit')).toBeVisible();
+    await analystPage.screenshot({ path: 'docs/screenshots/qc-checklist.png' });
     // axe is run here, not on the Submit tab: it hangs injecting into the script-less report preview.
     for (const scheme of ['light', 'dark'] as const) {
       if (scheme === 'dark') await analystPage.getByTestId('theme-toggle').click();
