@@ -100,7 +100,11 @@ export class DatasetViewPage {
     await this.columnHeader(column)
       .getByRole('button', { name: `Column menu for ${column}` })
       .click();
-    await this.page.getByRole('menuitem', { name: item }).click();
+    // The menu of this column: another column's menu may still be closing (its transition) in the DOM.
+    await this.page
+      .getByRole('menu', { name: `Column menu for ${column}` })
+      .getByRole('menuitem', { name: item })
+      .click();
     await this.settled();
   }
 
