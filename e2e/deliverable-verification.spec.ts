@@ -94,6 +94,13 @@ test('a trusted deliverable is shown at once, its tables sort, and accepting exp
   await expect(client.viewAnyway).toHaveCount(0);
   await expect(client.unknownSignerMark).toHaveCount(0);
 
+  // A source's attached file comes out byte for byte (it was checked against sources.json's SHA-256).
+  await client.openPart('Sources');
+  const attachment = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save survey.pdf' }).click();
+  const attachmentPath = await (await attachment).path();
+  expect(readFileSync(attachmentPath, 'utf8')).toBe('%PDF-1.4 survey');
+
   await client.openPart(/Tables/);
   const table = page.getByRole('table', { name: 'Table summary rows' });
   await expect(table.getByRole('row').nth(1)).toContainText('north');

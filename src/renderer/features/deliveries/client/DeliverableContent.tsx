@@ -7,6 +7,15 @@ import { ChartImage } from './ChartImage';
 import { CsvTable } from './CsvTable';
 import type { DeliverableView } from './deliverable-view';
 
+async function saveAttachment(fileName: string, bytes: Uint8Array | undefined): Promise<void> {
+  if (!bytes) return;
+  try {
+    await platform.saveFile({ suggestedName: fileName, data: bytes });
+  } catch (caught) {
+    notifications.show({ color: 'red', title: `Could not save ${fileName}`, message: errorMessage(caught) });
+  }
+}
+
 async function saveReport(deliverable: DeliverableView, format: 'html' | 'pdf'): Promise<void> {
   const stem = deliverable.title.replace(/[^\p{L}\p{N}._-]+/gu, '-') || 'report';
   try {
@@ -137,6 +146,21 @@ export function DeliverableContent({
                   {source.author ? `, ${source.author}` : ''}
                   {source.url ? ` (${source.url})` : ''}
                   {source.accessed ? `, accessed ${source.accessed}` : ''}
+                  {source.attachment && source.attachmentBytes && (
+                    <Button
+                      variant="subtle"
+                      size="compact-sm"
+                      ml="xs"
+                      onClick={() => {
+                        void saveAttachment(
+                          source.attachment?.fileName ?? 'attachment',
+                          source.attachmentBytes,
+                        );
+                      }}
+                    >
+                      Save {source.attachment.fileName}
+                    </Button>
+                  )}
                 </List.Item>
               ))}
             </List>

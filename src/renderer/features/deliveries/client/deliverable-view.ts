@@ -21,7 +21,8 @@ export interface DeliverableView {
   answers: Map<number, string>;
   charts: { id: string; png: Uint8Array; caption: string }[];
   tables: { id: string; csv: Uint8Array }[];
-  sources: DeliverableSource[];
+  /** With the attached file's bytes, already checked against the SHA-256 in sources.json. */
+  sources: (DeliverableSource & { attachmentBytes?: Uint8Array })[];
   checklist: Checklist | null;
   verdicts: QcVerdict[];
   reviewHistory: ReviewThreadComment[];
