@@ -56,6 +56,7 @@ export default defineConfig({
     worker: { format: 'es' },
     build: {
       outDir: 'out/renderer',
+      minify: true,
       chunkSizeWarningLimit: 2048,
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
