@@ -5,6 +5,8 @@ export const theme = createTheme({
   // Shade 6 under white text is below WCAG AA contrast; 7 and 8 pass.
   primaryShade: { light: 7, dark: 8 },
   autoContrast: true,
+  // Users who ask their system for less motion get no transitions (WCAG 2.3.3).
+  respectReducedMotion: true,
   defaultRadius: 'sm',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   fontFamilyMonospace: 'ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace',
