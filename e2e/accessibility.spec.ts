@@ -1,16 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { SCREENS } from './pages/app-page';
 import { expect, test } from './fixtures';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) => `${v.id} (${v.impact ?? ''}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-}
+import { seriousViolations } from './support/axe';
 
 test('onboarding has no serious or critical accessibility violations', async ({ app, page }) => {
   await app.goto();
@@ -19,16 +9,16 @@ test('onboarding has no serious or critical accessibility violations', async ({ 
 });
 
 for (const scheme of ['light', 'dark'] as const) {
-  for (const screen of SCREENS) {
-    test(`${screen.label} in the ${scheme} theme has no serious or critical accessibility violations`, async ({
-      app,
-      page,
-    }) => {
-      await app.goto();
-      await app.completeOnboarding();
-      if (scheme === 'dark') await page.getByTestId('theme-toggle').click();
+  test(`every screen in the ${scheme} theme has no serious or critical accessibility violations`, async ({
+    app,
+    page,
+  }) => {
+    await app.goto();
+    await app.completeOnboarding();
+    if (scheme === 'dark') await page.getByTestId('theme-toggle').click();
+    for (const screen of SCREENS) {
       await app.openFromSidebar(screen.label);
-      expect(await seriousViolations(page)).toEqual([]);
-    });
-  }
+      expect(await seriousViolations(page), `${screen.label}, ${scheme} theme`).toEqual([]);
+    }
+  });
 }
