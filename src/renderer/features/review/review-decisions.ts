@@ -174,6 +174,7 @@ export async function exportDeliverable(task: TaskRecord, submission: Submission
   if (!(await saveSignedPackage(pkg, 'deliverable', task.id))) return false;
   await repositories.tasks.transition(task.id, 'delivered', 'reviewer', {
     version: submission.version,
+    contentDigest: digest,
     packageId: pkg.packageId,
   });
   return true;
