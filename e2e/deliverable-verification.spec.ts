@@ -151,7 +151,7 @@ test('a trusted deliverable is shown at once, its tables sort, and accepting exp
   await page.getByTestId('theme-toggle').click();
   expect(await seriousViolations(page)).toEqual([]);
 
-  // The provider's app, with its own storage, imports the acceptance and closes the task.
+  // An app that never had the task (its own storage) cannot have it closed by a decision: refused, nothing stored.
   const providerContext = await browser.newContext();
   const provider = await providerContext.newPage();
   const providerErrors = collectConsoleErrors(provider);
@@ -162,7 +162,11 @@ test('a trusted deliverable is shown at once, its tables sort, and accepting exp
   await providerInbox.chooseFile(saved);
   await providerInbox.dialog.getByRole('checkbox', { name: /Import anyway/ }).check();
   await providerInbox.dialog.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(provider.getByTestId('task-state')).toHaveText('Accepted');
+  await expect(
+    providerInbox.dialog
+      .getByRole('alert')
+      .filter({ hasText: 'This decision is about task task-2025-001, which is not in this workbench.' }),
+  ).toBeVisible();
   expect(providerErrors).toEqual([]);
   await providerContext.close();
 });

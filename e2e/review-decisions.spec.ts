@@ -21,11 +21,14 @@ const REVIEWER = {
 };
 
 let keys: SubmissionKeys;
+/** The reviewer task.json names: the profile onboarded in this browser, as it would be in real use. */
+let reviewer: { name: string; keyId: string };
 
 test.beforeEach(async ({ app }) => {
   keys = { coordinator: makeKey('Cora'), analyst: makeKey('Ada Analyst'), reviewer: makeKey('Rex') };
   await app.goto();
   await app.completeOnboarding(REVIEWER);
+  reviewer = { name: REVIEWER.name, keyId: (await app.ownPublicKey()).keyId };
   await app.openFromSidebar('Settings');
   await app.addTrustedKey(encodePublicKey(keys.analyst.secret), 'Ada Analyst');
   await app.openFromSidebar('Inbox');
@@ -36,7 +39,7 @@ test('changes requested on v1, v2 shows what changed, and approval is gated then
 }) => {
   const inbox = new InboxPage(page);
   const review = new ReviewPage(page);
-  const v1 = await writeSubmissionPackage(keys, '# Findings\n\nThe north grew.\n', 'v1.kpo');
+  const v1 = await writeSubmissionPackage(keys, '# Findings\n\nThe north grew.\n', 'v1.kpo', 1, reviewer);
   await inbox.chooseFile(v1);
   await inbox.dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Regional sales drivers: version 1' })).toBeVisible();
@@ -51,7 +54,13 @@ test('changes requested on v1, v2 shows what changed, and approval is gated then
   );
 
   await page.getByRole('link', { name: 'Inbox' }).first().click();
-  const v2 = await writeSubmissionPackage(keys, '# Findings\n\nThe north grew by 12%.\n', 'v2.kpo', 2);
+  const v2 = await writeSubmissionPackage(
+    keys,
+    '# Findings\n\nThe north grew by 12%.\n',
+    'v2.kpo',
+    2,
+    reviewer,
+  );
   await inbox.chooseFile(v2);
   await inbox.dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Regional sales drivers: version 2' })).toBeVisible();

@@ -251,6 +251,9 @@ test('task → v1 → changes requested → v2 → approval → client accepts �
     const download = reviewer.page.waitForEvent('download');
     await reviewer.page.getByRole('button', { name: 'Request changes' }).click();
     await saveDownload(download, reviewPackage);
+    // Decided: what is added now would never reach the analyst, so the review screen is read-only.
+    await expect(reviewer.page.getByRole('alert', { name: /Review closed/ })).toBeVisible();
+    await expect(reviewer.page.getByRole('button', { name: 'Add comment' })).toHaveCount(0);
   });
 
   const v2Package = join(scratch, 'v2.kpo');
@@ -353,6 +356,16 @@ test('task → v1 → changes requested → v2 → approval → client accepts �
   await test.step('the coordinator imports the acceptance and the task shows Accepted', async () => {
     await importPackage(coordinator, acceptancePackage);
     await expect(page.getByTestId('task-state')).toHaveText('Accepted');
+    // Each move in the history is the person's who made it, not the coordinator's who received it.
+    await coordinator.app.openFromSidebar('Deliveries');
+    const dashboard = page.getByRole('region', { name: 'Deliveries dashboard' });
+    await dashboard.getByRole('button', { name: `Show history of ${TITLE}` }).click();
+    const history = dashboard.getByRole('list', { name: `Version history of ${TITLE}` });
+    await expect(history).toContainText('Submitted (version 1), by Ana Analyst');
+    await expect(history).toContainText(
+      'Changes requested (version 1): Answer 1 needs a number., by Rex Reviewer',
+    );
+    await expect(history).toContainText('Accepted: Clear and well sourced, thank you., by Nina Northwind');
   });
 
   for (const person of [analyst, reviewer, client]) {

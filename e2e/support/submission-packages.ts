@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Task } from '../../src/core/package';
 import { buildPackage, computeContentDigest, createSignoff } from '../../src/core/package';
 import type { TestKey } from '../../src/core/package/fixtures.test-support';
 import { json, samplePackageInput } from '../../src/core/package/fixtures.test-support';
@@ -12,15 +13,24 @@ export interface SubmissionKeys {
   reviewer: TestKey;
 }
 
-/** A signed submission (version `version`) whose report is `report`, with the analyst's sign-off over exactly that content. */
+/**
+ * A signed submission (version `version`) whose report is `report`, with the analyst's sign-off over
+ * exactly that content. `reviewer` names the person task.json asks to review it (by default the
+ * reviewer key's owner), e.g. the profile a spec onboarded in the browser.
+ */
 export async function writeSubmissionPackage(
   keys: SubmissionKeys,
   report: string,
   name: string,
   version = 1,
+  reviewer?: { name: string; keyId: string },
 ): Promise<string> {
   const input = await samplePackageInput('submission', keys);
   const files = withAssembledDeliverable(input.files, keys, { reportMarkdown: report, version });
+  if (reviewer) {
+    const task = JSON.parse(new TextDecoder().decode(files.get('task.json'))) as Task;
+    files.set('task.json', json({ ...task, people: { ...task.people, reviewer } }));
+  }
   const contentDigest = computeContentDigest(
     new Map([...files].map(([path, bytes]) => [`data/${path}`, bytes])),
   );

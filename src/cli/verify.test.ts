@@ -61,6 +61,18 @@ describe('kpo verify', () => {
     expect(run.stderr).toMatch(/^kpo: tampered\.kpo: data\/datasets\/sales\.csv: .*checksum-mismatch\]$/m);
   });
 
+  it('exits 1 for a deliverable its analyst approved, naming the four-eyes rule as the app does', async () => {
+    await writeSamplePackage(scratch, 'self-approved.kpo', 'deliverable', {
+      ...keys,
+      reviewer: keys.analyst,
+    });
+    const run = await scratch.kpo(['verify', 'self-approved.kpo', '--trust', 'keys']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^kpo: self-approved\.kpo: data\/signoffs\.json: .*analyst's own key.*signoff-self-approval\]$/m,
+    );
+  });
+
   it('exits 1 for a file that is not a zip at all', async () => {
     scratch.write('junk.kpo', 'hello, not a zip');
     const run = await scratch.kpo(['verify', 'junk.kpo']);

@@ -14,8 +14,11 @@ export type { BuildPackageInput, PackageSigner } from './build-package';
 export { buildPackage, buildPackageFiles, PackageBuildError } from './build-package';
 export type { VerifyPackageOptions } from './verify-package';
 export { verifyPackage } from './verify-package';
+export type { PackageSignerKey, SignoffSignature } from './signoff-check';
+export { checkSignoffSignature, FOUR_EYES_RULE } from './signoff-check';
 export { readPackageInfo, SIGNATURE_FILE, SIGNED_TAG_MANIFEST, SIGNER_KEY_FILE } from './bag-info-labels';
 export {
+  ACCEPTANCE_FILE,
   AUDIT_LOG_FILE,
   CHECKLIST_FILE,
   DATAPACKAGE_FILE,
@@ -46,6 +49,8 @@ export {
   signoffMessage,
   verifySignoff,
 } from './signoff';
+export type { Acceptance } from './schemas/acceptance';
+export { acceptanceSchema } from './schemas/acceptance';
 export type { AuditEvent } from './schemas/audit-event';
 export { auditEventSchema } from './schemas/audit-event';
 export type { Checklist } from './schemas/checklist';

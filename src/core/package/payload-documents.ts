@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { checkAuditChain } from './audit-chain';
 import { schemaFindings } from './json-path';
+import { acceptanceSchema } from './schemas/acceptance';
 import { auditEventSchema } from './schemas/audit-event';
 import { checklistSchema } from './schemas/checklist';
 import { reviewCommentsSchema } from './schemas/review-comments';
@@ -18,6 +19,8 @@ export const TIME_ENTRIES_FILE = 'data/time/entries.json';
 export const AUDIT_LOG_FILE = 'data/audit/events.jsonl';
 export const RO_CRATE_FILE = 'data/ro-crate-metadata.json';
 export const DATAPACKAGE_FILE = 'data/datapackage.json';
+/** The client's signed decision, in acceptance packages. */
+export const ACCEPTANCE_FILE = 'data/acceptance.json';
 
 const JSON_DOCUMENTS: readonly (readonly [string, z.ZodType])[] = [
   [TASK_FILE, taskSchema],
@@ -25,6 +28,7 @@ const JSON_DOCUMENTS: readonly (readonly [string, z.ZodType])[] = [
   [SIGNOFFS_FILE, signoffsSchema],
   [REVIEW_COMMENTS_FILE, reviewCommentsSchema],
   [TIME_ENTRIES_FILE, timeEntriesSchema],
+  [ACCEPTANCE_FILE, acceptanceSchema],
 ];
 
 /** What each kind of hand-off cannot do without; other known documents are checked when present. */

@@ -103,6 +103,32 @@ describe('verifyDeliverable', () => {
     expect(result.reasons).toEqual(['data/signoffs.json: the deliverable has no reviewer sign-off']);
   });
 
+  it('refuses a deliverable the analyst approved themselves, naming the four-eyes rule', async () => {
+    const selfApproved = { ...keys, reviewer: keys.analyst };
+    const result = check(
+      await buildPackage(await samplePackageInput('deliverable', selfApproved)),
+      allTrusted,
+    );
+    expect(result.status).toBe('refused');
+    expect(result.reasons).toEqual([
+      expect.stringMatching(
+        /^data\/signoffs\.json: .*reviewer.*signed by the analyst's own key [0-9A-F]{16}.*\(KPO §7 four-eyes\)$/,
+      ),
+    ]);
+  });
+
+  it('refuses a deliverable approved by someone other than the reviewer task.json names', async () => {
+    const mallory = makeKey('Mallory');
+    const input = await samplePackageInput('deliverable', { ...keys, reviewer: mallory });
+    const named = await samplePackageInput('deliverable', keys);
+    const files = new Map(input.files).set('task.json', named.files.get('task.json') ?? json({}));
+    const result = check(await buildPackage({ ...input, files }), [...allTrusted, mallory.trusted]);
+    expect(result.status).toBe('refused');
+    expect(result.reasons.join('\n')).toContain(
+      `signed by key ${mallory.keyId}, but data/task.json names Rex Reviewer (${keys.reviewer.keyId}) as the task's reviewer`,
+    );
+  });
+
   it('refuses a package of another kind', async () => {
     const bytes = await buildPackage(await samplePackageInput('submission', keys));
     const result = check(bytes, allTrusted);

@@ -3,11 +3,11 @@ import type { MinisignPublicKey } from '../minisign';
 import { parsePublicKey } from '../minisign';
 import type { PackageFinding, Signoff, TrustedKey, VerifyPackageResult } from '../package';
 import {
+  checkSignoffSignature,
   computeContentDigest,
   SIGNER_KEY_FILE,
   SIGNOFFS_FILE,
   signoffsSchema,
-  verifySignoff,
 } from '../package';
 
 export interface SignoffReport {
@@ -88,26 +88,17 @@ export function verifyDeliverable(
 
   const contentDigest = computeContentDigest(files, createHash);
   const embeddedKey = readEmbeddedKey(files);
-  const signoffs = readSignoffs(files, reasons).map((signoff): SignoffReport => {
-    const trusted = isTrusted(signoff.signer.keyId);
-    const parsedTrusted = trusted ? parsePublicKey(trusted.publicKey) : undefined;
-    const key: MinisignPublicKey | undefined =
-      parsedTrusted?.ok === true
-        ? parsedTrusted.key
-        : packageSigner?.keyId === signoff.signer.keyId
-          ? embeddedKey
-          : undefined;
-    return {
-      role: signoff.role,
-      signerName: signoff.signer.name,
-      keyId: signoff.signer.keyId,
-      date: signoff.date,
-      statement: signoff.statement,
-      keyTrusted: trusted !== undefined,
-      signature: key === undefined ? 'unchecked' : verifySignoff(signoff, key).ok ? 'valid' : 'invalid',
-      coversThisContent: signoff.contentDigest === contentDigest,
-    };
-  });
+  const signerKey = packageSigner && embeddedKey ? { keyId: packageSigner.keyId, key: embeddedKey } : null;
+  const signoffs = readSignoffs(files, reasons).map((signoff): SignoffReport => ({
+    role: signoff.role,
+    signerName: signoff.signer.name,
+    keyId: signoff.signer.keyId,
+    date: signoff.date,
+    statement: signoff.statement,
+    keyTrusted: isTrusted(signoff.signer.keyId) !== undefined,
+    signature: checkSignoffSignature(signoff, trustedKeys, signerKey).state,
+    coversThisContent: signoff.contentDigest === contentDigest,
+  }));
   for (const report of signoffs) {
     const who = `${SIGNOFFS_FILE}: the ${report.role} sign-off by ${report.signerName} (${report.keyId})`;
     if (!report.coversThisContent) reasons.push(`${who} signed different content than this deliverable`);

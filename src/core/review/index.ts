@@ -16,6 +16,10 @@ export type { ApprovalGate, ApprovalGateInput } from './approval-gate';
 export { checkApproval } from './approval-gate';
 export type { DeliverableVerification, SignoffReport } from './deliverable-verification';
 export { verifyDeliverable } from './deliverable-verification';
+export type { ReviewerStanding } from './reviewer-standing';
+export { reviewerStanding } from './reviewer-standing';
+export type { Delivery } from './delivery';
+export { acceptanceMismatches, lastDelivery } from './delivery';
 export type { Acceptance, QcVerdict, ReviewThreadComment } from './review-documents';
 export {
   ACCEPTANCE_FILE,

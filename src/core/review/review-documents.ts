@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { ReviewComments } from '../package';
-import { signoffsSchema } from '../package';
+
+export type { Acceptance } from '../package';
+export { ACCEPTANCE_FILE, acceptanceSchema } from '../package';
 
 /** Review threads as the app keeps them: `reviewCommentsSchema` cannot carry threads or targets like `answer:2`. */
 export const REVIEW_THREADS_FILE = 'data/review/threads.json';
 export const QC_VERDICTS_FILE = 'data/review/verdicts.json';
-export const ACCEPTANCE_FILE = 'data/acceptance.json';
 
 const keyId = z.string().regex(/^[0-9A-F]{16}$/);
 
@@ -39,20 +40,6 @@ export const reviewDecisionSchema = z.object({
   reason: z.string().min(1),
 });
 export const REVIEW_DECISION_FILE = 'data/review/decision.json';
-
-const signoffSchema = signoffsSchema.shape.signoffs.element;
-
-/**
- * The client's decision. It travels without the deliverable's files, so the client's sign-off sits
- * here rather than in signoffs.json (whose sign-offs must cover the package's own deliverable).
- */
-export const acceptanceSchema = z.object({
-  decision: z.enum(['accepted', 'rejected']),
-  comments: z.string(),
-  deliverablePackageId: z.string().min(1),
-  signoff: signoffSchema,
-});
-export type Acceptance = z.infer<typeof acceptanceSchema>;
 
 /** The standard comments.json view of the threads, for tools that read only the core format. */
 export function toPackageComments(comments: readonly ReviewThreadComment[]): ReviewComments {

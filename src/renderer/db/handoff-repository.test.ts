@@ -8,7 +8,11 @@ import { readTaskAuditLog } from './task-events';
 
 let db: KpoDatabase;
 let counter = 0;
+/** This installation's key: the reviewer's in these tests. */
 const KEY = 'ABCDEF0123456789';
+/** Whoever signed the package that arrives. */
+const SENDER = { keyId: '1111111111111111', name: 'Ada' };
+const DIGEST = 'b'.repeat(128);
 
 const task: Task = {
   id: 'task-1',
@@ -24,14 +28,15 @@ const task: Task = {
   checklist: { items: [{ id: 'a', text: 'Answered', severity: 'critical', evidenceRequired: false }] },
 };
 
-const senderLog = (...moves: string[]): AuditEvent[] =>
+/** A sender's log of moves: a state, or a state with what the move records. */
+const senderLog = (...moves: (string | Record<string, unknown>)[]): AuditEvent[] =>
   moves.reduce<AuditEvent[]>(
-    (log, to, index) =>
+    (log, move, index) =>
       appendAuditEvent(log, {
         at: `2026-11-2${index}T10:00:00.000Z`,
         actor: KEY,
         type: 'task.state-changed',
-        data: { to },
+        data: typeof move === 'string' ? { to: move } : move,
       }),
     [],
   );
@@ -40,6 +45,7 @@ const version = (digest: string, events: AuditEvent[]) => ({
   task,
   packageId: `pkg-${digest}`,
   events,
+  sender: SENDER,
   files: { 'deliverable/report.md': new TextEncoder().encode(`# v ${digest}`) },
   contentDigest: digest.repeat(128).slice(0, 128),
   submittedBy: { name: 'Ada', keyId: KEY },
@@ -107,63 +113,190 @@ describe('handoff repository', () => {
     expect(await db.submissions.count()).toBe(1);
   });
 
-  it('returns reviewed work to the analyst with comments and verdicts, and closes tasks on acceptance', async () => {
+  it("records the move a package implies as the sender's, with the version, and its receipt as ours", async () => {
+    const handoff = createHandoffRepository(db);
+    await handoff.receiveSubmission(version('a', senderLog('assigned', 'in_progress')));
+    const log = await readTaskAuditLog(db, 'task-1');
+    expect(log.problems).toEqual([]);
+    const [implied, received] = log.events.slice(-2);
+    expect(implied).toMatchObject({
+      actor: SENDER.keyId,
+      type: 'task.state-changed',
+      data: { from: 'in_progress', to: 'submitted', by: 'analyst', version: 1, senderName: 'Ada' },
+    });
+    expect(received).toMatchObject({ actor: KEY, type: 'package.received', data: { kind: 'submission' } });
+  });
+
+  const comment = {
+    id: 'c1',
+    taskId: 'task-1',
+    version: 1,
+    target: 'answer:1',
+    author: { name: 'Rex', keyId: KEY },
+    body: 'Which source?',
+    at: '2026-11-24T11:00:00.000Z',
+    resolved: false,
+  };
+  const verdict = {
+    taskId: 'task-1',
+    version: 1,
+    itemId: 'a',
+    verdict: 'agree' as const,
+    comment: '',
+    at: '2026-11-24T11:00:00.000Z',
+  };
+  const review = (reviewedVersion: number) => ({
+    task,
+    packageId: `review-${String(reviewedVersion)}`,
+    events: senderLog('assigned', 'in_progress', 'submitted'),
+    sender: { keyId: KEY, name: 'Rex' },
+    version: reviewedVersion,
+    reason: 'Cite sources',
+    comments: [{ ...comment, version: reviewedVersion }],
+    verdicts: [{ ...verdict, version: reviewedVersion }],
+  });
+
+  it('returns reviewed work to the analyst with comments, verdicts and the reason on the implied move', async () => {
     const handoff = createHandoffRepository(db);
     await handoff.receiveSubmission(version('a', senderLog('assigned', 'in_progress', 'submitted')));
-    await handoff.receiveReview({
-      task,
-      packageId: 'review-1',
-      events: senderLog('assigned', 'in_progress', 'submitted', 'changes_requested'),
-      reason: 'Cite sources',
-      comments: [
-        {
-          id: 'c1',
-          taskId: 'task-1',
-          version: 1,
-          target: 'answer:1',
-          author: { name: 'Rex', keyId: KEY },
-          body: 'Which source?',
-          at: '2026-11-24T11:00:00.000Z',
-          resolved: false,
-        },
-      ],
-      verdicts: [
-        {
-          taskId: 'task-1',
-          version: 1,
-          itemId: 'a',
-          verdict: 'agree',
-          comment: '',
-          at: '2026-11-24T11:00:00.000Z',
-        },
-      ],
-    });
+    await handoff.receiveReview(review(1));
     expect(await db.tasks.get('task-1')).toMatchObject({ state: 'in_progress' });
     expect(await db.reviewComments.count()).toBe(1);
     expect(await db.qcVerdicts.count()).toBe(1);
+    const log = await readTaskAuditLog(db, 'task-1');
+    expect(log.problems).toEqual([]);
+    expect(log.events.find((e) => e.data['to'] === 'changes_requested')).toMatchObject({
+      data: { version: 1, reason: 'Cite sources' },
+    });
+  });
 
-    await handoff.receiveAcceptance({
+  it('refuses a review of an older version than the latest submitted, saying which is which and changing nothing', async () => {
+    const handoff = createHandoffRepository(db);
+    await handoff.receiveSubmission(version('a', senderLog('assigned', 'in_progress', 'submitted')));
+    await handoff.receiveSubmission(version('b', senderLog('assigned', 'in_progress', 'submitted')));
+    const before = (await readTaskAuditLog(db, 'task-1')).events;
+    await expect(handoff.receiveReview(review(1))).rejects.toThrow(
+      'This review is about version 1 of "Regional sales", but version 2 is the latest submitted here; it was not imported.',
+    );
+    expect(await db.tasks.get('task-1')).toMatchObject({ state: 'submitted', version: 2 });
+    expect(await db.reviewComments.count()).toBe(0);
+    expect(await db.qcVerdicts.count()).toBe(0);
+    expect((await readTaskAuditLog(db, 'task-1')).events).toEqual(before);
+  });
+
+  describe('the client decision', () => {
+    const delivered = (packageId = 'deliverable-1') =>
+      senderLog(
+        'assigned',
+        'in_progress',
+        'submitted',
+        { to: 'approved', version: 1, contentDigest: DIGEST },
+        { to: 'delivered', version: 1, via: packageId },
+      );
+    const decision = (overrides: Record<string, unknown> = {}) => ({
       task,
       packageId: 'acc-1',
-      events: senderLog('assigned', 'in_progress', 'submitted', 'approved', 'delivered', 'accepted'),
-      decision: 'accepted',
+      events: delivered(),
+      sender: { keyId: '2222222222222222', name: 'Nina' },
+      decision: 'accepted' as const,
       comments: 'Thanks',
-      signerName: 'Client',
+      signerName: 'Nina',
+      deliverablePackageId: 'deliverable-1',
+      contentDigest: DIGEST,
+      ...overrides,
     });
-    expect(await db.tasks.get('task-1')).toMatchObject({ state: 'accepted' });
-    const beforeSecond = (await readTaskAuditLog(db, 'task-1')).events.length;
-    await expect(
-      handoff.receiveAcceptance({
-        task,
-        packageId: 'acc-2',
-        events: [],
-        decision: 'rejected',
-        comments: '',
-        signerName: 'X',
-      }),
-    ).rejects.toThrow(/already closed as accepted/);
-    expect((await readTaskAuditLog(db, 'task-1')).events).toHaveLength(beforeSecond);
-    expect((await readTaskAuditLog(db, 'task-1')).problems).toEqual([]);
+    /** The coordinator's view: the task went out and nothing came back until the decision. */
+    const assignedHere = async () => {
+      const now = '2026-11-20T10:00:00.000Z';
+      await db.tasks.put({
+        id: task.id,
+        origin: 'authored',
+        state: 'assigned',
+        title: task.title,
+        client: task.client,
+        brief: task.brief,
+        questions: task.questions,
+        due: task.due,
+        priority: task.priority,
+        estimateHours: task.estimateHours,
+        datasets: [],
+        checklistName: 'Checklist',
+        checklist: [],
+        version: 0,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await db.taskEvents.bulkAdd(senderLog('assigned').map((event) => ({ taskId: task.id, ...event })));
+    };
+    const unchanged = async (run: () => Promise<unknown>, message: RegExp) => {
+      const before = { task: await db.tasks.get(task.id), log: (await readTaskAuditLog(db, task.id)).events };
+      await expect(run()).rejects.toThrow(message);
+      expect(await db.tasks.get(task.id)).toEqual(before.task);
+      expect((await readTaskAuditLog(db, task.id)).events).toEqual(before.log);
+    };
+
+    it("closes a task whose delivery the package log shows, once, as the client's move", async () => {
+      const handoff = createHandoffRepository(db);
+      await assignedHere();
+      await handoff.receiveAcceptance(decision());
+      expect(await db.tasks.get('task-1')).toMatchObject({ state: 'accepted' });
+      const log = await readTaskAuditLog(db, 'task-1');
+      expect(log.problems).toEqual([]);
+      expect(log.events.find((e) => e.data['to'] === 'accepted')).toMatchObject({
+        actor: '2222222222222222',
+        data: { comments: 'Thanks', senderName: 'Nina' },
+      });
+      await unchanged(
+        async () => handoff.receiveAcceptance(decision({ packageId: 'acc-2', decision: 'rejected' })),
+        /already closed as accepted/,
+      );
+    });
+
+    it('refuses a decision on a task that was never delivered, whatever the local state', async () => {
+      const handoff = createHandoffRepository(db);
+      await assignedHere();
+      await unchanged(
+        async () => handoff.receiveAcceptance(decision({ events: senderLog('assigned', 'in_progress') })),
+        /"Regional sales" is assigned here and the package's log shows no delivery: only a delivered task can be accepted or rejected/,
+      );
+    });
+
+    it('refuses a decision about another deliverable package or other content', async () => {
+      const handoff = createHandoffRepository(db);
+      await assignedHere();
+      await unchanged(
+        async () => handoff.receiveAcceptance(decision({ deliverablePackageId: 'deliverable-0' })),
+        /not about what was delivered: the decision is about deliverable package deliverable-0, but the task was delivered as package deliverable-1/,
+      );
+      await unchanged(
+        async () => handoff.receiveAcceptance(decision({ contentDigest: 'c'.repeat(128) })),
+        /the client signed off content cccccccccccc…, but version 1 has digest bbbbbbbbbbbb…/,
+      );
+    });
+
+    it('compares with the delivery logged here before the one the package claims', async () => {
+      const handoff = createHandoffRepository(db);
+      await handoff.receiveDeliverable({
+        ...version('b', delivered('deliverable-1')),
+        packageId: 'deliverable-1',
+      });
+      await unchanged(
+        async () =>
+          handoff.receiveAcceptance(
+            decision({ events: delivered('deliverable-9'), deliverablePackageId: 'deliverable-9' }),
+          ),
+        /delivered as package deliverable-1/,
+      );
+    });
+
+    it('refuses a decision about a task that is not here', async () => {
+      const handoff = createHandoffRepository(db);
+      await expect(handoff.receiveAcceptance(decision())).rejects.toThrow(
+        'This decision is about task task-1, which is not in this workbench.',
+      );
+      expect(await db.tasks.count()).toBe(0);
+      expect(await db.taskEvents.count()).toBe(0);
+    });
   });
 
   it('keeps the local history when a package carries no audit log', async () => {

@@ -1,6 +1,7 @@
 import type { AuditEvent, Task } from '@core/package';
+import { acceptanceMismatches, lastDelivery } from '@core/review';
 import type { TaskState } from '@core/workflow';
-import { isTaskState } from '@core/workflow';
+import { isTaskState, STATE_LABELS } from '@core/workflow';
 import type { KpoDatabase } from './database';
 import { UserInputError } from './errors';
 import type {
@@ -18,6 +19,8 @@ export interface ReceivedTaskWork {
   packageId: string;
   /** The task's audit log as the sender kept it; it replaces ours (it continues the same chain). */
   events: readonly AuditEvent[];
+  /** Who signed the package: the move it implies is theirs, not this installation's. */
+  sender: { keyId: string; name?: string };
 }
 
 export interface ReceivedVersion extends ReceivedTaskWork {
@@ -101,23 +104,31 @@ export function createHandoffRepository(db: KpoDatabase) {
     state: TaskState,
     by: string,
     kind: string,
-    extra: Record<string, unknown>,
+    details: Record<string, unknown>,
   ): Promise<void> => {
     // A package without a log (or an empty one) must not wipe the history kept here.
     if (work.events.length > 0) await adoptTaskEvents(db, work.task.id, work.events);
     const logged = lastStateIn(work.events.length > 0 ? work.events : await readTaskEvents(db, work.task.id));
     if (logged !== state) {
-      await appendTaskEvent(db, work.task.id, 'task.state-changed', {
-        from: logged,
-        to: state,
-        by,
-        via: work.packageId,
-      });
+      await appendTaskEvent(
+        db,
+        work.task.id,
+        'task.state-changed',
+        {
+          from: logged,
+          to: state,
+          by,
+          via: work.packageId,
+          ...details,
+          ...(work.sender.name ? { senderName: work.sender.name } : {}),
+        },
+        { actor: work.sender.keyId },
+      );
     }
     await appendTaskEvent(db, work.task.id, 'package.received', {
       kind,
       packageId: work.packageId,
-      ...extra,
+      ...details,
     });
   };
 
@@ -142,7 +153,7 @@ export function createHandoffRepository(db: KpoDatabase) {
     };
     await db.submissions.put(record);
     await db.tasks.put(taskRecordFrom(work.task, state, existing, version));
-    await adopt(work, state, by, kind, { version });
+    await adopt(work, state, by, kind, { version, contentDigest: work.contentDigest });
     return version;
   };
 
@@ -171,9 +182,11 @@ export function createHandoffRepository(db: KpoDatabase) {
         return storeVersion(work, 'delivered', 'deliverable', 'reviewer');
       }),
 
-    /** Analyst side: the reviewer's comments and verdicts arrive and work resumes. */
+    /** Analyst side: the reviewer's comments and verdicts on the latest version arrive and work resumes. */
     receiveReview: async (
       work: ReceivedTaskWork & {
+        /** The version the review is about. */
+        version: number;
         comments: readonly ReviewCommentRecord[];
         verdicts: readonly QcVerdictRecord[];
         reason: string;
@@ -189,6 +202,11 @@ export function createHandoffRepository(db: KpoDatabase) {
               `This review is about task ${work.task.id}, which is not in this workbench.`,
             );
           }
+          if (work.version !== existing.version) {
+            throw new UserInputError(
+              `This review is about version ${String(work.version)} of "${existing.title}", but version ${String(existing.version)} is the latest submitted here; it was not imported.`,
+            );
+          }
           if (existing.state !== 'submitted' && existing.state !== 'changes_requested') {
             throw new UserInputError(
               `"${existing.title}" is ${existing.state}; only submitted work can come back for changes.`,
@@ -196,7 +214,10 @@ export function createHandoffRepository(db: KpoDatabase) {
           }
           await db.reviewComments.bulkPut([...work.comments]);
           await db.qcVerdicts.bulkPut([...work.verdicts]);
-          await adopt(work, 'changes_requested', 'reviewer', 'review', { reason: work.reason });
+          await adopt(work, 'changes_requested', 'reviewer', 'review', {
+            version: work.version,
+            reason: work.reason,
+          });
           await db.tasks.update(work.task.id, { state: 'in_progress', updatedAt: new Date().toISOString() });
           await appendTaskEvent(db, work.task.id, 'task.state-changed', {
             from: 'changes_requested',
@@ -207,20 +228,57 @@ export function createHandoffRepository(db: KpoDatabase) {
       );
     },
 
-    /** Provider side: the client's decision closes the task. */
+    /**
+     * Provider side: the client's decision closes the task, but only a delivered one, and only when
+     * the decision names the deliverable package and content that were delivered. What was
+     * delivered is read from the log kept here, else from the log the package carries (which must
+     * continue ours): a coordinator who sent the task out learns of its delivery that way.
+     */
     receiveAcceptance: async (
-      work: ReceivedTaskWork & { decision: 'accepted' | 'rejected'; comments: string; signerName: string },
+      work: ReceivedTaskWork & {
+        decision: 'accepted' | 'rejected';
+        comments: string;
+        signerName: string;
+        deliverablePackageId: string;
+        /** The digest the client signed. */
+        contentDigest: string;
+      },
     ): Promise<void> => {
       await db.transaction('rw', [...tables], async () => {
         const existing = await db.tasks.get(work.task.id);
-        if (existing && (existing.state === 'accepted' || existing.state === 'rejected')) {
+        if (!existing) {
+          throw new UserInputError(
+            `This decision is about task ${work.task.id}, which is not in this workbench.`,
+          );
+        }
+        if (existing.state === 'accepted' || existing.state === 'rejected') {
           throw new UserInputError(`"${existing.title}" was already closed as ${existing.state}.`);
         }
-        await db.tasks.put(taskRecordFrom(work.task, work.decision, existing, existing?.version ?? 0));
+        const delivery = lastDelivery(await readTaskEvents(db, work.task.id)) ?? lastDelivery(work.events);
+        if (!delivery) {
+          throw new UserInputError(
+            `"${existing.title}" is ${STATE_LABELS[existing.state].toLowerCase()} here and the package's log shows no delivery: only a delivered task can be accepted or rejected.`,
+          );
+        }
+        const stored =
+          delivery.contentDigest === undefined && delivery.version !== undefined
+            ? await db.submissions.get([work.task.id, delivery.version])
+            : undefined;
+        const mismatches = acceptanceMismatches(
+          { deliverablePackageId: work.deliverablePackageId, signoff: { contentDigest: work.contentDigest } },
+          stored ? { ...delivery, contentDigest: stored.contentDigest } : delivery,
+        );
+        if (mismatches.length > 0) {
+          throw new UserInputError(
+            `The client's decision on "${existing.title}" is not about what was delivered: ${mismatches.join('; ')}.`,
+          );
+        }
+        await db.tasks.put(taskRecordFrom(work.task, work.decision, existing, existing.version));
         await adopt(work, work.decision, 'client', 'acceptance', {
           decision: work.decision,
           comments: work.comments,
           signer: work.signerName,
+          deliverablePackageId: work.deliverablePackageId,
         });
       });
     },

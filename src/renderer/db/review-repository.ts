@@ -1,3 +1,5 @@
+import { reviewerStanding } from '@core/review';
+import { STATE_LABELS } from '@core/workflow';
 import type { KpoDatabase } from './database';
 import { UserInputError } from './errors';
 import type { QcVerdictRecord, ReviewCommentRecord, SubmissionRecord, TaskRecord } from './records';
@@ -25,12 +27,37 @@ export function createReviewRepository(db: KpoDatabase) {
     return profile;
   };
 
+  /**
+   * Comments and verdicts reach the analyst only in the review package of a submitted version, and
+   * count at the next approval: so they are taken only while the version waits for a decision, and
+   * only from the reviewer the task names.
+   */
+  const requireOpenReview = async (taskId: string, version?: number): Promise<TaskRecord> => {
+    const [task, profile] = await Promise.all([db.tasks.get(taskId), requireProfile()]);
+    if (!task) throw new UserInputError('This task no longer exists on this computer.');
+    if (task.state !== 'submitted') {
+      throw new UserInputError(
+        `"${task.title}" is ${STATE_LABELS[task.state].toLowerCase()}: the review is closed, so nothing can be added to it.`,
+      );
+    }
+    if (version !== undefined && version !== task.version) {
+      throw new UserInputError(
+        `Version ${String(version)} is not the one under review (version ${String(task.version)}).`,
+      );
+    }
+    const standing = reviewerStanding(task, profile.keyId);
+    if (!standing.allowed) throw new UserInputError(standing.reason);
+    return task;
+  };
+
   return {
-    /** Tasks whose latest submission waits for this reviewer's decision. */
-    waiting: async (): Promise<TaskRecord[]> =>
-      (await db.tasks.where('state').equals('submitted').toArray()).sort((a, b) =>
-        a.updatedAt.localeCompare(b.updatedAt),
-      ),
+    /** Submissions waiting for this installation's decision: the tasks that name it as reviewer. */
+    waiting: async (): Promise<TaskRecord[]> => {
+      const profile = await db.profile.get('me');
+      return (await db.tasks.where('state').equals('submitted').toArray())
+        .filter((task) => reviewerStanding(task, profile?.keyId).allowed)
+        .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
+    },
 
     submissions: async (taskId: string): Promise<SubmissionRecord[]> =>
       (await db.submissions.where('taskId').equals(taskId).toArray()).sort((a, b) => a.version - b.version),
@@ -54,7 +81,8 @@ export function createReviewRepository(db: KpoDatabase) {
     addComment: async (input: NewReviewComment): Promise<ReviewCommentRecord> => {
       const body = input.body.trim();
       if (body === '') throw new UserInputError('Write the comment before posting it.', 'body');
-      return db.transaction('rw', db.reviewComments, db.taskEvents, db.profile, async () => {
+      return db.transaction('rw', db.tasks, db.reviewComments, db.taskEvents, db.profile, async () => {
+        await requireOpenReview(input.taskId, input.version);
         const profile = await requireProfile();
         if (input.parentId !== undefined) {
           const parent = await db.reviewComments.get(input.parentId);
@@ -84,9 +112,10 @@ export function createReviewRepository(db: KpoDatabase) {
     },
 
     setResolved: async (commentId: string, resolved: boolean): Promise<void> => {
-      await db.transaction('rw', db.reviewComments, db.taskEvents, db.profile, async () => {
+      await db.transaction('rw', db.tasks, db.reviewComments, db.taskEvents, db.profile, async () => {
         const comment = await db.reviewComments.get(commentId);
         if (!comment) throw new UserInputError('That comment no longer exists.');
+        await requireOpenReview(comment.taskId);
         if (comment.resolved === resolved) return;
         await db.reviewComments.update(commentId, { resolved });
         await appendTaskEvent(
@@ -114,7 +143,8 @@ export function createReviewRepository(db: KpoDatabase) {
       if (verdict === 'disagree' && comment.trim() === '') {
         throw new UserInputError('Say why you disagree with this QC result.', 'comment');
       }
-      await db.transaction('rw', db.qcVerdicts, db.taskEvents, db.profile, async () => {
+      await db.transaction('rw', db.tasks, db.qcVerdicts, db.taskEvents, db.profile, async () => {
+        await requireOpenReview(taskId, version);
         const record: QcVerdictRecord = {
           taskId,
           version,

@@ -7,20 +7,22 @@ import type { TaskEventRecord } from './records';
 /**
  * Appends one event to a task's hash-chained audit log. Call it inside a transaction that includes
  * `taskEvents` and `profile`, together with the change it records, so a change is never stored
- * without its event or the other way round.
+ * without its event or the other way round. The actor is this installation's key unless the event
+ * records what someone else did (a move a received package implies is the sender's).
  */
 export async function appendTaskEvent(
   db: KpoDatabase,
   taskId: string,
   type: string,
   data: Record<string, unknown> = {},
-  at: Date = new Date(),
+  options: { at?: Date; actor?: string } = {},
 ): Promise<TaskEventRecord> {
+  const at = options.at ?? new Date();
   const last = await db.taskEvents.where('[taskId+seq]').between([taskId, 0], [taskId, Infinity]).last();
   const profile = await db.profile.get('me');
   const [event] = appendAuditEvent(last ? [toAuditEvent(last)] : [], {
     at: at.toISOString(),
-    actor: profile?.keyId ?? 'unknown',
+    actor: options.actor ?? profile?.keyId ?? 'unknown',
     type,
     data,
   }).slice(-1);

@@ -55,6 +55,30 @@ describe('tasks repository', () => {
     expect((await tasks.auditLog(draft.id)).events).toHaveLength(1);
   });
 
+  it("refuses a reviewer's move unless this installation is the named reviewer and not the analyst", async () => {
+    const tasks = createTasksRepository(db);
+    const own = { name: 'Carla', keyId: 'ABCDEF0123456789' };
+    const other = { name: 'Rita', keyId: '2222222222222222' };
+    const draft = await tasks.createDraft();
+    const submitted = async (people: { analyst: typeof own; reviewer: typeof own }) => {
+      await db.tasks.update(draft.id, { state: 'submitted', ...people });
+    };
+    await submitted({ analyst: own, reviewer: own });
+    await expect(tasks.transition(draft.id, 'approved', 'reviewer')).rejects.toThrow(
+      /You are this task's analyst .*four-eyes/,
+    );
+    await submitted({ analyst: other, reviewer: { name: 'Rex', keyId: '3333333333333333' } });
+    await expect(tasks.transition(draft.id, 'changes_requested', 'reviewer')).rejects.toThrow(
+      /names Rex \(key 3333333333333333\) as its reviewer/,
+    );
+    expect((await tasks.get(draft.id))?.state).toBe('submitted');
+    expect((await tasks.auditLog(draft.id)).events).toHaveLength(1);
+
+    await submitted({ analyst: other, reviewer: own });
+    await tasks.transition(draft.id, 'approved', 'reviewer');
+    expect((await tasks.get(draft.id))?.state).toBe('approved');
+  });
+
   it('logs only the fields an edit really changed, and nothing for an unchanged save', async () => {
     const tasks = createTasksRepository(db);
     const draft = await tasks.createDraft({

@@ -1,4 +1,5 @@
 import type { AuditEvent } from '@core/package';
+import { reviewerStanding } from '@core/review';
 import type { TaskState, WorkflowRole } from '@core/workflow';
 import { checkTransition, isBriefEditable } from '@core/workflow';
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -120,7 +121,10 @@ export function createTasksRepository(db: KpoDatabase) {
       });
     },
 
-    /** Moves a task along the workflow, recording the move (and `data`) in its audit log. */
+    /**
+     * Moves a task along the workflow, recording the move (and `data`) in its audit log. A reviewer's
+     * move is made only by the reviewer the task names, never by its analyst.
+     */
     transition: async (
       id: string,
       to: TaskState,
@@ -130,6 +134,10 @@ export function createTasksRepository(db: KpoDatabase) {
       await db.transaction('rw', db.tasks, db.taskEvents, db.profile, async () => {
         const task = await requireTask(id);
         checkTransition(task.state, to, by);
+        if (by === 'reviewer') {
+          const standing = reviewerStanding(task, (await db.profile.get('me'))?.keyId);
+          if (!standing.allowed) throw new UserInputError(standing.reason);
+        }
         await db.tasks.update(id, { state: to, updatedAt: new Date().toISOString() });
         await appendTaskEvent(db, id, 'task.state-changed', { from: task.state, to, by, ...data });
       });

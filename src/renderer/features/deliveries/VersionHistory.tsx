@@ -30,21 +30,21 @@ export function VersionHistory({ taskId }: { taskId: string }) {
     return { task, events: log.events, names };
   }, [taskId]);
   if (!data) return null;
-  const who = (actor: string) => data.names.get(actor) ?? actor;
+  const who = (actor: string, named: unknown) =>
+    data.names.get(actor) ?? (typeof named === 'string' && named !== '' ? named : actor);
   const entries = data.events.flatMap((event) => {
     const to = event.type === 'task.state-changed' ? event.data['to'] : undefined;
+    // A move a received package implied is the sender's: its actor is their key, named in the event.
+    const actor = who(event.actor, event.data['senderName']);
     if (isTaskState(to) && DECISIONS.has(to)) {
       const version =
         typeof event.data['version'] === 'number' ? ` (version ${String(event.data['version'])})` : '';
-      const reason = typeof event.data['reason'] === 'string' ? `: ${event.data['reason']}` : '';
-      return [
-        { seq: event.seq, at: event.at, text: `${STATE_LABELS[to]}${version}${reason}`, actor: event.actor },
-      ];
+      const why = event.data['reason'] ?? event.data['comments'];
+      const reason = typeof why === 'string' && why.trim() !== '' ? `: ${why}` : '';
+      return [{ seq: event.seq, at: event.at, text: `${STATE_LABELS[to]}${version}${reason}`, actor }];
     }
     if (event.type === 'package.received' && typeof event.data['kind'] === 'string') {
-      return [
-        { seq: event.seq, at: event.at, text: `Received ${event.data['kind']} package`, actor: event.actor },
-      ];
+      return [{ seq: event.seq, at: event.at, text: `Received ${event.data['kind']} package`, actor }];
     }
     return [];
   });
@@ -53,7 +53,7 @@ export function VersionHistory({ taskId }: { taskId: string }) {
     <List size="sm" aria-label={`Version history of ${data.task?.title ?? taskId}`}>
       {entries.map((entry) => (
         <List.Item key={entry.seq}>
-          {new Date(entry.at).toLocaleString()}: {entry.text}, by {who(entry.actor)}
+          {new Date(entry.at).toLocaleString()}: {entry.text}, by {entry.actor}
         </List.Item>
       ))}
     </List>

@@ -16,25 +16,27 @@ export const receiveDeliverable: ReceivedPackageHandler = async (pkg) => {
   return { message: `Deliverable for "${work.task.title}" received. Check its verification before reading.` };
 };
 
-/** Provider side: the client's signed decision closes the task. */
+/**
+ * Provider side: the client's signed decision closes the delivered task. Verification already
+ * checked the sign-off in acceptance.json (the client's, by the package signer, signature valid);
+ * the repository checks it is about what was delivered.
+ */
 export const receiveAcceptance: ReceivedPackageHandler = async (pkg) => {
   const { files, record } = pkg;
   const task = packageTask(files);
   const acceptance = readJsonDocument(files, ACCEPTANCE_FILE, acceptanceSchema);
   if (!acceptance)
     throw new Error(`${ACCEPTANCE_FILE} is missing: the package does not say accepted or rejected.`);
-  if (acceptance.signoff.signer.keyId !== record.signerKeyId) {
-    throw new Error(
-      `${ACCEPTANCE_FILE}: the decision is signed off by ${acceptance.signoff.signer.keyId}, but the package by ${record.signerKeyId}.`,
-    );
-  }
   await repositories.handoff.receiveAcceptance({
     task,
     packageId: record.packageId,
     events: packageEvents(files),
+    sender: { keyId: record.signerKeyId, name: record.signerName ?? acceptance.signoff.signer.name },
     decision: acceptance.decision,
     comments: acceptance.comments,
     signerName: acceptance.signoff.signer.name,
+    deliverablePackageId: acceptance.deliverablePackageId,
+    contentDigest: acceptance.signoff.contentDigest,
   });
   return {
     taskId: task.id,

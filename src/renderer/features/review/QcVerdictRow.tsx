@@ -14,8 +14,11 @@ export function QcVerdictRow(props: {
   version: number;
   item: Item;
   verdict?: QcVerdictRecord;
+  /** False once the review is closed or for anyone but the named reviewer: verdicts show read-only. */
+  editable?: boolean;
 }) {
   const { item, verdict } = props;
+  const editable = props.editable ?? true;
   const [choice, setChoice] = useState<QcVerdictRecord['verdict']>(verdict?.verdict ?? 'agree');
   const [comment, setComment] = useState(verdict?.comment ?? '');
   const [error, setError] = useState<string>();
@@ -40,37 +43,42 @@ export function QcVerdictRow(props: {
         {item.comment ? `, "${item.comment}"` : ''}
         {item.justification ? `; justification: ${item.justification}` : ''}
       </Text>
-      <Group align="flex-end" gap="xs">
-        <SegmentedControl
-          aria-label={`Verdict on ${item.text}`}
-          value={choice}
-          onChange={(value) => {
-            setChoice(value === 'disagree' ? 'disagree' : 'agree');
-          }}
-          data={[
-            { value: 'agree', label: 'Agree' },
-            { value: 'disagree', label: 'Disagree' },
-          ]}
-        />
-        <TextInput
-          label={`Verdict comment on ${item.text}`}
-          value={comment}
-          error={error}
-          style={{ flex: 1 }}
-          onChange={(event) => {
-            setComment(event.currentTarget.value);
-          }}
-        />
-        <Button size="xs" onClick={() => void save()}>
-          Save verdict
-        </Button>
-      </Group>
-      <Text size="xs">{verdict ? `Verdict saved: ${verdict.verdict}` : 'No verdict yet'}</Text>
+      {editable && (
+        <Group align="flex-end" gap="xs">
+          <SegmentedControl
+            aria-label={`Verdict on ${item.text}`}
+            value={choice}
+            onChange={(value) => {
+              setChoice(value === 'disagree' ? 'disagree' : 'agree');
+            }}
+            data={[
+              { value: 'agree', label: 'Agree' },
+              { value: 'disagree', label: 'Disagree' },
+            ]}
+          />
+          <TextInput
+            label={`Verdict comment on ${item.text}`}
+            value={comment}
+            error={error}
+            style={{ flex: 1 }}
+            onChange={(event) => {
+              setComment(event.currentTarget.value);
+            }}
+          />
+          <Button size="xs" onClick={() => void save()}>
+            Save verdict
+          </Button>
+        </Group>
+      )}
+      <Text size="xs">
+        {verdict ? `Verdict saved: ${verdict.verdict}` : 'No verdict yet'}
+        {!editable && verdict?.comment ? `, "${verdict.comment}"` : ''}
+      </Text>
       <ReviewCommentsFor
         taskId={props.taskId}
         target={`qc:${item.id}`}
         where={item.text}
-        editable
+        editable={editable}
         version={props.version}
       />
     </Stack>

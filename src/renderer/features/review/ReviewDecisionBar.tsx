@@ -1,18 +1,22 @@
 import { Alert, Button, Group, List, Stack, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { ApprovalGate } from '@core/review';
+import type { ApprovalGate, ReviewerStanding } from '@core/review';
 import type { SubmissionRecord, TaskRecord } from '../../db';
 import { errorMessage } from '../common/error-message';
 import { approve, exportDeliverable, requestChanges } from './review-decisions';
 
-/** Request changes (a reason is required) or approve (only through the gate), each sending a signed package. */
+/**
+ * Request changes (a reason is required) or approve (only through the gate), each sending a signed
+ * package; offered only to the reviewer the task names, anyone else is told why not.
+ */
 export function ReviewDecisionBar(props: {
   task: TaskRecord;
   submission: SubmissionRecord;
   gate: ApprovalGate;
+  standing: ReviewerStanding;
 }) {
-  const { task, submission, gate } = props;
+  const { task, submission, gate, standing } = props;
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -29,6 +33,20 @@ export function ReviewDecisionBar(props: {
     }
   };
 
+  if (!standing.allowed) {
+    if (task.state !== 'submitted' && task.state !== 'approved') return null;
+    return (
+      <Stack component="section" aria-label="Decision">
+        <Alert
+          color="yellow"
+          title="You cannot decide on this submission"
+          styles={{ title: { color: 'var(--mantine-color-text)' } }}
+        >
+          {standing.reason}
+        </Alert>
+      </Stack>
+    );
+  }
   if (task.state === 'approved') {
     return (
       <Stack component="section" aria-label="Decision">

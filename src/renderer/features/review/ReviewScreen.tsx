@@ -20,7 +20,10 @@ export function ReviewScreen() {
   }
   return (
     <>
-      <ScreenHeader title="Review" description="Submissions waiting for a reviewer's decision." />
+      <ScreenHeader
+        title="Review"
+        description="Submissions waiting for your decision: the tasks that name you as their reviewer."
+      />
       {waiting && waiting.length > 0 ? (
         <Table withTableBorder striped aria-label="Submissions waiting for review">
           <Table.Thead>

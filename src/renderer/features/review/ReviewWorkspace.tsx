@@ -2,7 +2,8 @@ import { Alert, Grid, Select, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import ReactMarkdown from 'react-markdown';
-import { checkApproval, deliverableFilesOf, diffVersions } from '@core/review';
+import { checkApproval, deliverableFilesOf, diffVersions, reviewerStanding } from '@core/review';
+import { STATE_LABELS } from '@core/workflow';
 import { repositories } from '../../db';
 import { errorMessage } from '../common/error-message';
 import { ChartImage } from '../deliveries/client/ChartImage';
@@ -21,11 +22,12 @@ export function ReviewWorkspace({ taskId }: { taskId: string }) {
     const task = await repositories.tasks.get(taskId);
     const submissions = await repositories.review.submissions(taskId);
     const latest = submissions.at(-1);
-    const [comments, verdicts] = await Promise.all([
+    const [comments, verdicts, profile] = await Promise.all([
       repositories.review.comments(taskId),
       latest ? repositories.review.verdicts(taskId, latest.version) : Promise.resolve([]),
+      repositories.identity.getProfile(),
     ]);
-    return { task, submissions, comments, verdicts };
+    return { task, submissions, comments, verdicts, ownKeyId: profile?.keyId };
   }, [taskId]);
   const [since, setSince] = useState<string | null>(null);
   const latest = data?.submissions.at(-1);
@@ -42,7 +44,7 @@ export function ReviewWorkspace({ taskId }: { taskId: string }) {
   }, [latest]);
 
   if (!data) return null;
-  const { task, submissions, comments, verdicts } = data;
+  const { task, submissions, comments, verdicts, ownKeyId } = data;
   if (!task || !latest || !read) {
     return (
       <Alert color="red" role="alert" title="Nothing to review">
@@ -71,6 +73,9 @@ export function ReviewWorkspace({ taskId }: { taskId: string }) {
     : null;
   const gate = checkApproval({ checklist: task.checklist, verdicts, comments });
   const version = latest.version;
+  const standing = reviewerStanding(task, ownKeyId);
+  // Comments and verdicts only while this version waits for the named reviewer's decision.
+  const editable = standing.allowed && task.state === 'submitted' && version === task.version;
 
   return (
     <Stack>
@@ -80,6 +85,11 @@ export function ReviewWorkspace({ taskId }: { taskId: string }) {
       <Text size="sm">
         Submitted by {latest.submittedBy.name} on {new Date(latest.submittedAt).toLocaleString()}.
       </Text>
+      {standing.allowed && task.state !== 'submitted' && (
+        <Alert color="blue" title={`Review closed: ${STATE_LABELS[task.state].toLowerCase()}`}>
+          The decision on this task was made. Comments and verdicts are shown as they were sent.
+        </Alert>
+      )}
       {earlier.length > 0 && (
         <Stack gap="xs">
           <Select
@@ -111,7 +121,7 @@ export function ReviewWorkspace({ taskId }: { taskId: string }) {
                       taskId={taskId}
                       target={`section:${section.heading}`}
                       where={`section ${section.heading}`}
-                      editable
+                      editable={editable}
                       version={version}
                     />
                   </section>
@@ -132,7 +142,7 @@ export function ReviewWorkspace({ taskId }: { taskId: string }) {
                       taskId={taskId}
                       target={`answer:${String(question.number)}`}
                       where={`question ${String(question.number)}`}
-                      editable
+                      editable={editable}
                       version={version}
                     />
                   </section>
@@ -148,7 +158,7 @@ export function ReviewWorkspace({ taskId }: { taskId: string }) {
                       taskId={taskId}
                       target={`chart:${chart.id}`}
                       where={`chart ${chart.id}`}
-                      editable
+                      editable={editable}
                       version={version}
                     />
                   </section>
@@ -164,7 +174,7 @@ export function ReviewWorkspace({ taskId }: { taskId: string }) {
                       taskId={taskId}
                       target={`table:${table.id}`}
                       where={`table ${table.id}`}
-                      editable
+                      editable={editable}
                       version={version}
                     />
                   </Stack>
@@ -182,6 +192,7 @@ export function ReviewWorkspace({ taskId }: { taskId: string }) {
                 taskId={taskId}
                 version={version}
                 item={item}
+                editable={editable}
                 {...(verdicts.find((v) => v.itemId === item.id)
                   ? { verdict: verdicts.find((v) => v.itemId === item.id) }
                   : {})}
@@ -191,7 +202,7 @@ export function ReviewWorkspace({ taskId }: { taskId: string }) {
           </Stack>
         </Grid.Col>
       </Grid>
-      <ReviewDecisionBar task={task} submission={latest} gate={gate} />
+      <ReviewDecisionBar task={task} submission={latest} gate={gate} standing={standing} />
     </Stack>
   );
 }

@@ -38,6 +38,18 @@ export function packageSignoffs(files: ReadonlyMap<string, Uint8Array>): Signoff
   return readJsonDocument(files, SIGNOFFS_FILE, signoffsSchema)?.signoffs ?? [];
 }
 
+/**
+ * Who signed the package, named as the trust list names them or else as their own sign-off does: the
+ * move a received package implies is recorded as theirs.
+ */
+export function packageSender(pkg: ReceivedPackage): { keyId: string; name?: string } {
+  const { record, files } = pkg;
+  const name =
+    record.signerName ??
+    packageSignoffs(files).find((signoff) => signoff.signer.keyId === record.signerKeyId)?.signer.name;
+  return { keyId: record.signerKeyId, ...(name === undefined ? {} : { name }) };
+}
+
 /** Payload files keyed relative to data/, as SubmissionRecord keeps them. */
 export function payloadFiles(files: ReadonlyMap<string, Uint8Array>): Record<string, Uint8Array> {
   const payload: Record<string, Uint8Array> = {};
@@ -59,6 +71,7 @@ export function receivedVersion(pkg: ReceivedPackage): ReceivedVersion {
     task: packageTask(files),
     packageId: record.packageId,
     events: packageEvents(files),
+    sender: packageSender(pkg),
     files: payloadFiles(files),
     contentDigest: analyst?.contentDigest ?? computeContentDigest(files),
     submittedBy: analyst

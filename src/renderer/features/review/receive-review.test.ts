@@ -41,6 +41,7 @@ describe('review package handler (analyst side)', () => {
       task: JSON.parse(new TextDecoder().decode(submission.files.get('data/task.json'))) as never,
       packageId: submission.record.packageId,
       events: [],
+      sender: { keyId: keys.analyst.keyId },
       files: {},
       contentDigest: 'a'.repeat(128),
       submittedBy: { name: 'Ada', keyId: keys.analyst.keyId },

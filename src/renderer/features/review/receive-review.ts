@@ -9,7 +9,7 @@ import {
 } from '@core/review';
 import { repositories } from '../../db';
 import type { ReceivedPackageHandler } from '../packages/received-package-handlers';
-import { packageEvents, packageTask } from './package-contents';
+import { packageEvents, packageSender, packageTask } from './package-contents';
 
 /** Analyst side: the reviewer's comments come back and the task is in progress again. */
 export const receiveReview: ReceivedPackageHandler = async (pkg) => {
@@ -24,6 +24,8 @@ export const receiveReview: ReceivedPackageHandler = async (pkg) => {
     task,
     packageId: pkg.record.packageId,
     events: packageEvents(files),
+    sender: packageSender(pkg),
+    version: decision.version,
     reason: decision.reason,
     comments: comments.map((comment) => ({ ...comment, taskId: task.id })),
     verdicts: verdicts.map((verdict) => ({ ...verdict, taskId: task.id })),

@@ -2,7 +2,9 @@ import { webCryptoSigner } from '@core/minisign';
 import type { PackagePerson, Signoff } from '@core/package';
 import { computeContentDigest, createSignoff, serializeAuditLog } from '@core/package';
 import type { QcVerdict, ReviewThreadComment } from '@core/review';
-import { checkApproval, toPackageComments } from '@core/review';
+import { checkApproval, reviewerStanding, toPackageComments } from '@core/review';
+import type { TaskState } from '@core/workflow';
+import { STATE_LABELS } from '@core/workflow';
 import type { SubmissionRecord, TaskRecord } from '../../db';
 import { repositories } from '../../db';
 import { saveSignedPackage, signPackage } from '../packages/export-signed-package';
@@ -62,6 +64,29 @@ function coveredAnalystSignoffs(submission: SubmissionRecord): {
   return { digest, analystSignoffs };
 }
 
+/**
+ * Checked before anything is signed or saved: only the reviewer the task names decides, never its
+ * analyst, and only on the version waiting for a decision. The repository refuses the move too.
+ */
+async function requireDecidable(
+  task: TaskRecord,
+  submission: SubmissionRecord,
+  states: readonly TaskState[],
+): Promise<void> {
+  const standing = reviewerStanding(task, (await repositories.identity.getProfile())?.keyId);
+  if (!standing.allowed) throw new Error(standing.reason);
+  if (!states.includes(task.state)) {
+    throw new Error(
+      `"${task.title}" is ${STATE_LABELS[task.state].toLowerCase()}: there is no decision to make on it.`,
+    );
+  }
+  if (submission.version !== task.version) {
+    throw new Error(
+      `Version ${String(submission.version)} is not the one under review (version ${String(task.version)}).`,
+    );
+  }
+}
+
 /** Sends the work back: a signed review package, then submitted → changes requested once saved. */
 export async function requestChanges(
   task: TaskRecord,
@@ -70,6 +95,7 @@ export async function requestChanges(
 ): Promise<boolean> {
   const why = reason.trim();
   if (why === '') throw new Error('Say what has to change before sending the review.');
+  await requireDecidable(task, submission, ['submitted']);
   const files = await reviewDocuments(task, submission.version);
   files.set('task.json', taskJson(submission));
   files.set('review/decision.json', jsonBytes({ version: submission.version, reason: why }));
@@ -96,6 +122,7 @@ export async function requestChanges(
  * is saved. A cancelled save leaves the task approved, ready to export again.
  */
 export async function approve(task: TaskRecord, submission: SubmissionRecord): Promise<boolean> {
+  await requireDecidable(task, submission, ['submitted', 'approved']);
   const [comments, verdicts] = await Promise.all([
     repositories.review.comments(task.id),
     repositories.review.verdicts(task.id, submission.version),
@@ -114,6 +141,7 @@ export async function approve(task: TaskRecord, submission: SubmissionRecord): P
 
 /** Builds, signs and saves the deliverable package of an approved version. */
 export async function exportDeliverable(task: TaskRecord, submission: SubmissionRecord): Promise<boolean> {
+  await requireDecidable(task, submission, ['submitted', 'approved']);
   const { digest, analystSignoffs } = coveredAnalystSignoffs(submission);
   const [profile, key] = await Promise.all([
     repositories.identity.getProfile(),
@@ -146,6 +174,7 @@ export async function exportDeliverable(task: TaskRecord, submission: Submission
   if (!(await saveSignedPackage(pkg, 'deliverable', task.id))) return false;
   await repositories.tasks.transition(task.id, 'delivered', 'reviewer', {
     version: submission.version,
+    contentDigest: digest,
     packageId: pkg.packageId,
   });
   return true;
