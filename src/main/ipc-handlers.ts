@@ -70,7 +70,7 @@ export const ipcHandlers: IpcHandlers<IpcContext> = {
     const allowed = parseAllowedExternalUrl(url);
     if (allowed === null) {
       throw new Error(
-        `refused to open "${url}": only https:// links with a host and no user name or password open outside the app`,
+        `refused to open "${url}": only http:// and https:// links with a host and no user name or password open outside the app`,
       );
     }
     await shell.openExternal(allowed.href);

@@ -1,13 +1,10 @@
+import { parseWebUrl } from '@core/findings';
 import { pickFiles } from './file-input';
 import type { PickedFile, Platform } from './platform';
 
+/** The same rule Electron's main process applies before shell.openExternal (core/findings parseWebUrl). */
 export function isSafeExternalUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' && parsed.hostname !== '' && !parsed.username && !parsed.password;
-  } catch {
-    return false;
-  }
+  return parseWebUrl(url) !== null;
 }
 
 export function createBrowserPlatform(): Platform {
@@ -51,7 +48,11 @@ export function createBrowserPlatform(): Platform {
     renderPdf: async () => Promise.resolve(null),
     openExternal: async (url) => {
       if (!isSafeExternalUrl(url))
-        return Promise.reject(new Error(`Refused to open ${url}: only https links open.`));
+        return Promise.reject(
+          new Error(
+            `Refused to open ${url}: only http and https links with a host and no user name or password open.`,
+          ),
+        );
       window.open(url, '_blank', 'noopener,noreferrer');
       return Promise.resolve();
     },
