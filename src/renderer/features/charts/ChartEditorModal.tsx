@@ -4,6 +4,7 @@ import {
   CHART_TYPES,
   ChartSpecSchema,
   chartSpecProblem,
+  SERIES_PALETTES,
   shapeChartData,
 } from '@core/charts';
 import {
@@ -26,6 +27,7 @@ import type { Chart, TaskRecord } from '../../db';
 import { repositories, UserInputError } from '../../db';
 import { errorMessage } from '../common/error-message';
 import { ChartCanvas } from './ChartCanvas';
+import { colourRepeatWarning } from './chart-config';
 import { useTaskViews } from './use-task-views';
 import { useViewTable } from './use-view-table';
 
@@ -74,6 +76,9 @@ export function ChartEditorModal({
       return { error: errorMessage(caught) };
     }
   }, [spec && JSON.stringify(spec), table]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const repeatWarning =
+    spec && preview?.data ? colourRepeatWarning(spec, preview.data, SERIES_PALETTES.light.length) : undefined;
 
   const chooseView = (viewId: string | null) => {
     const chosen = views?.find((v) => v.view.id === viewId);
@@ -279,7 +284,14 @@ export function ChartEditorModal({
                 {table.status === 'error' ? table.error : 'That saved view no longer exists.'}
               </Alert>
             ) : preview?.data && spec ? (
-              <ChartCanvas spec={spec} data={preview.data} height={260} />
+              <>
+                <ChartCanvas spec={spec} data={preview.data} height={260} />
+                {repeatWarning && (
+                  <Text size="sm" c="dimmed" data-testid="colour-repeat-warning">
+                    {repeatWarning}
+                  </Text>
+                )}
+              </>
             ) : (
               <Text c="dimmed" size="sm">
                 {preview?.error ?? chartSpecProblem(draft) ?? ''}
