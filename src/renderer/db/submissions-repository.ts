@@ -164,6 +164,28 @@ export function createSubmissionsRepository(db: KpoDatabase) {
       });
     },
 
+    /**
+     * When the work last left the analyst: for `delivered`, the last move to delivered in the audit
+     * log; otherwise (or when no delivery is logged) the latest version's submission time.
+     */
+    handedIn: async (
+      taskId: string,
+      kind: 'submitted' | 'delivered',
+    ): Promise<{ kind: 'submitted' | 'delivered'; at: string } | undefined> => {
+      if (kind === 'delivered') {
+        const delivery = await db.taskEvents
+          .where('[taskId+seq]')
+          .between([taskId, 0], [taskId, Infinity])
+          .reverse()
+          .filter((event) => event.type === 'task.state-changed' && event.data['to'] === 'delivered')
+          .first();
+        if (delivery) return { kind: 'delivered', at: delivery.at };
+      }
+      const versions = await db.submissions.where('taskId').equals(taskId).toArray();
+      const latest = versions.sort((a, b) => b.version - a.version)[0];
+      return latest ? { kind: 'submitted', at: latest.submittedAt } : undefined;
+    },
+
     /** Versions of a task, newest first, without their files. */
     listForTask: async (taskId: string): Promise<SubmissionSummary[]> => {
       const records = await db.submissions.where('taskId').equals(taskId).reverse().sortBy('version');
