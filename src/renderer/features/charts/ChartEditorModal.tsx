@@ -5,7 +5,6 @@ import {
   ChartSpecSchema,
   chartSpecProblem,
   SERIES_PALETTES,
-  shapeChartData,
 } from '@core/charts';
 import {
   Alert,
@@ -22,14 +21,14 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { Chart, TaskRecord } from '../../db';
 import { repositories, UserInputError } from '../../db';
 import { errorMessage } from '../common/error-message';
 import { ChartCanvas } from './ChartCanvas';
 import { colourRepeatWarning } from './chart-config';
 import { useTaskViews } from './use-task-views';
-import { useViewTable } from './use-view-table';
+import { useChartData, useViewTable } from './use-view-table';
 
 type Draft = Omit<ChartSpecInput, 'viewId'> & { viewId: string };
 
@@ -59,7 +58,8 @@ export function ChartEditorModal({
   const [error, setError] = useState<{ message: string; field?: string }>();
   const [saving, setSaving] = useState(false);
   const views = useTaskViews(task);
-  const table = useViewTable(draft.viewId || undefined);
+  // Only the view's columns here: the preview's numbers are shaped in the query worker from every row.
+  const table = useViewTable(draft.viewId || undefined, 0);
   const columns = table.status === 'ready' ? [...table.table.columns] : [];
   const set = (patch: Partial<Draft>) => {
     setDraft((d) => ({ ...d, ...patch }));
@@ -68,14 +68,13 @@ export function ChartEditorModal({
 
   const parsed = ChartSpecSchema.safeParse(draft);
   const spec: ChartSpec | undefined = parsed.success ? parsed.data : undefined;
-  const preview = useMemo(() => {
-    if (!spec || table.status !== 'ready') return undefined;
-    try {
-      return { data: shapeChartData(spec, table.table) };
-    } catch (caught) {
-      return { error: errorMessage(caught) };
-    }
-  }, [spec && JSON.stringify(spec), table]); // eslint-disable-line react-hooks/exhaustive-deps
+  const shaped = useChartData(spec);
+  const preview =
+    shaped.status === 'ready'
+      ? { data: shaped.data }
+      : shaped.status === 'error'
+        ? { error: shaped.error }
+        : undefined;
 
   const repeatWarning =
     spec && preview?.data ? colourRepeatWarning(spec, preview.data, SERIES_PALETTES.light.length) : undefined;
@@ -283,6 +282,8 @@ export function ChartEditorModal({
               <Alert color="red" role="alert">
                 {table.status === 'error' ? table.error : 'That saved view no longer exists.'}
               </Alert>
+            ) : spec && shaped.status === 'loading' ? (
+              <Loader size="sm" aria-label="Drawing the preview" />
             ) : preview?.data && spec ? (
               <>
                 <ChartCanvas spec={spec} data={preview.data} height={260} />

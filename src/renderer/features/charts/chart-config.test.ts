@@ -98,4 +98,18 @@ describe('chartConfig', () => {
     expect(warn({ type: 'line', x: 'x', y: ['y'], series: 'series' })).toMatch(/drawn dashed/);
     expect(warn({ type: 'bar', x: 'x', y: ['y'] })).toBeUndefined();
   });
+
+  it('says on the chart itself (so in PNGs and reports too) when a line is thinned, and only then', () => {
+    const long = {
+      columns: ['x', 'y'],
+      rows: Array.from({ length: 5000 }, (_, i) => [String(i), String(Math.sin(i))]),
+    };
+    const line = spec({ type: 'line', x: 'x', y: ['y'] });
+    const thinned = chartConfig(line, shapeChartData(line, long), PRINT_INK, { responsive: false });
+    expect(thinned.options?.plugins?.subtitle).toMatchObject({
+      display: true,
+      text: 'Thinned for drawing: 1,000 of 5,000 points, chosen to keep the shape (LTTB).',
+    });
+    expect(config({}).options?.plugins?.subtitle).toMatchObject({ display: false });
+  });
 });

@@ -22,6 +22,7 @@ import {
   PieController,
   PointElement,
   ScatterController,
+  SubTitle,
   Title,
   Tooltip,
 } from 'chart.js';
@@ -40,6 +41,7 @@ Chart.register(
   PieController,
   PointElement,
   ScatterController,
+  SubTitle,
   Title,
   Tooltip,
 );
@@ -95,6 +97,19 @@ function withAlpha(hex: string, alpha: number): string {
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
 }
 
+/**
+ * Said on the chart itself (screen, PNG and so the report) when it draws fewer points than the view
+ * has: lines and scatters of more than MAX_POINTS_PER_SERIES points are thinned with LTTB, which keeps
+ * their shape (peaks, ends) but is still a selection. Histograms and bars always use every row.
+ */
+export function thinningNote(data: ChartData): string | undefined {
+  if (data.thinnedFrom === 0) return undefined;
+  const drawn =
+    data.kind === 'category' ? data.labels.length : Math.max(...data.series.map((s) => s.points.length));
+  const per = data.series.length > 1 ? ' per series' : '';
+  return `Thinned for drawing: ${drawn.toLocaleString('en-US')} of ${data.thinnedFrom.toLocaleString('en-US')} points${per}, chosen to keep the shape (LTTB).`;
+}
+
 export function chartConfig(
   spec: ChartSpec,
   data: ChartData,
@@ -109,6 +124,13 @@ export function chartConfig(
     color: ink.text,
     plugins: {
       title: { display: spec.title !== '', text: spec.title, color: ink.text, font: { size: 16 } },
+      subtitle: {
+        display: data.thinnedFrom > 0,
+        text: thinningNote(data) ?? '',
+        color: ink.text,
+        font: { size: 12, style: 'italic' as const },
+        padding: { bottom: 8 },
+      },
       legend: {
         display: spec.type === 'pie' || spec.type === 'doughnut' || data.series.length > 1,
         labels: { color: ink.text },
