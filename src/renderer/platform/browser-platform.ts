@@ -7,6 +7,23 @@ export function isSafeExternalUrl(url: string): boolean {
   return parseWebUrl(url) !== null;
 }
 
+/** Browsers save through a download: there is no dialog to cancel, and no path. */
+function download(suggestedName: string, data: Uint8Array): void {
+  const blob = new Blob([data as Uint8Array<ArrayBuffer>]);
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = suggestedName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoke later: Chromium starts the download asynchronously from the object URL.
+  setTimeout(() => {
+    URL.revokeObjectURL(url);
+  }, 60_000);
+}
+
 export function createBrowserPlatform(): Platform {
   return {
     kind: 'browser',
@@ -21,21 +38,17 @@ export function createBrowserPlatform(): Platform {
     },
     chooseFilesToStream: async ({ filters, multiple = false }) => pickFiles(filters, multiple),
     saveFile: async ({ suggestedName, data }) => {
-      const blob = new Blob([data as Uint8Array<ArrayBuffer>]);
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = suggestedName;
-      link.rel = 'noopener';
-      document.body.append(link);
-      link.click();
-      link.remove();
-      // Revoke later: Chromium starts the download asynchronously from the object URL.
-      setTimeout(() => {
-        URL.revokeObjectURL(url);
-      }, 60_000);
+      download(suggestedName, data);
       return Promise.resolve({ saved: true as const, fileName: suggestedName });
     },
+    chooseSaveTarget: async ({ suggestedName }) =>
+      Promise.resolve({
+        fileName: suggestedName,
+        write: async (data: Uint8Array) => {
+          download(suggestedName, data);
+          return Promise.resolve();
+        },
+      }),
     printToPdf: async ({ suggestedName }) => {
       const previousTitle = document.title;
       // Browsers use the document title as the PDF file name in the print dialog.
