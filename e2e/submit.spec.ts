@@ -114,6 +114,7 @@ test('an in-progress task is previewed, attested, signed and exported as version
   await expect(page.locator('.kpo-print-report')).toHaveCount(0);
 
   await expect(submit.signAndExport).toBeDisabled();
+  const previewedDigest = (await page.getByTestId('preview-digest').textContent()) ?? '';
   await submit.attestation.check();
   const download = page.waitForEvent('download');
   await submit.signAndExport.click();
@@ -129,6 +130,8 @@ test('an in-progress task is previewed, attested, signed and exported as version
   expect(verified.info.kind).toBe('submission');
   const deliverable = readDeliverable(verified.files ?? new Map());
   expect(deliverable.ok && deliverable.deliverable.manifest.version).toBe(1);
+  // The package is the version previewed, not one assembled again: the digest shown is the one signed.
+  expect(deliverable.ok && `${deliverable.deliverable.contentDigest.slice(0, 32)}…`).toBe(previewedDigest);
   execFileSync('unzip', ['-q', kpoPath, '-d', dir]);
   const bagDir = join(dir, readdirSync(dir).find((name) => !name.endsWith('.kpo')) ?? '');
   const minisign = execFileSync(

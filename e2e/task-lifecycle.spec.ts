@@ -103,6 +103,13 @@ test('a task goes from the coordinator brief to a signed, verifiable submission 
       form.getByLabel(`Checklist item ${KEPT_TEMPLATE_ITEMS.length + 1}`, { exact: true }),
     ).toHaveCount(0);
     await form.getByLabel('Checklist item 2', { exact: true }).fill('Every factual claim cites a source');
+    // The template's automatic checks are shown with each item, so a rewrite never hides one.
+    await expect(form.getByLabel('Automatic check of item 1', { exact: true })).toHaveValue(
+      'Every question answered',
+    );
+    await expect(form.getByLabel('Automatic check of item 2', { exact: true })).toHaveValue(
+      'None: checked by the analyst',
+    );
     await editor.addChecklistItem(KEPT_TEMPLATE_ITEMS.length + 1, {
       text: 'Units stated on every chart',
       severity: 'Minor',

@@ -137,13 +137,14 @@ test('the analyst charts a saved view, cites a source in a finding and answers e
   await expect(reloaded.getByTestId('citation')).toHaveText('Retail census [1]');
   await expect(reloaded.getByRole('img', { name: 'Q4 sales by region' })).toBeVisible();
 
-  // References stay live: a deleted chart becomes a visible marker where the finding showed it.
+  await expect(reloaded.getByTestId('missing-reference')).toHaveText('[missing reference: chart]');
+
+  // A cited chart is not deleted from under its citations; the refusal names who cites it.
   await workspace.openTab('Charts');
-  await workspace.deleteChart('Q4 sales by region');
-  await workspace.openTab('Findings');
-  await expect(reloaded.getByRole('img', { name: 'Q4 sales by region' })).toHaveCount(0);
-  await expect(reloaded.getByTestId('missing-reference')).toHaveText([
-    '[missing reference: chart]',
-    '[missing reference: chart]',
-  ]);
+  const chartRefusal = await workspace.deleteChart('Q4 sales by region');
+  await expect(chartRefusal.getByRole('alert')).toContainText(
+    'cited by finding "North leads", the answer to question 1',
+  );
+  await chartRefusal.getByRole('button', { name: 'Cancel' }).click();
+  await expect(workspace.chart('Q4 sales by region')).toHaveCount(1);
 });

@@ -78,6 +78,25 @@ describe('dialog:save-file', () => {
   });
 });
 
+describe('dialog:choose-save-target and file:write-save-target', () => {
+  const token = '0b5f1f9e-3c1a-4c55-9d7e-2f4b8c1d2e3f';
+
+  it('chooses by a bare name and writes by the token main gave out', () => {
+    expect(accepts('dialog:choose-save-target', { suggestedName: 'v1.submission.kpo' })).toBe(true);
+    expect(accepts('file:write-save-target', { token, data: bytes })).toBe(true);
+  });
+
+  it.each([
+    ['a path to choose', 'dialog:choose-save-target', { suggestedName: '../x.kpo' }],
+    ['bytes with the choice', 'dialog:choose-save-target', { suggestedName: 'x.kpo', data: bytes }],
+    ['a path instead of a token', 'file:write-save-target', { token: '/etc/passwd', data: bytes }],
+    ['a path next to the token', 'file:write-save-target', { token, data: bytes, path: '/tmp/x' }],
+    ['no bytes', 'file:write-save-target', { token }],
+  ] as const)('refuses %s', (_name, channel, args) => {
+    expect(accepts(channel, args)).toBe(false);
+  });
+});
+
 describe('window:print-to-pdf', () => {
   it('accepts a bare name', () => {
     expect(accepts('window:print-to-pdf', { suggestedName: 'deliverable.pdf' })).toBe(true);

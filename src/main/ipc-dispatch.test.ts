@@ -25,6 +25,16 @@ function recordingHandlers(): IpcHandlers<Ctx> {
       return { saved: true, fileName: args.suggestedName };
     },
     // eslint-disable-next-line @typescript-eslint/require-await -- handlers are async by contract
+    async 'dialog:choose-save-target'(args, ctx) {
+      ctx.calls.push({ channel: 'dialog:choose-save-target', args });
+      return { chosen: true, token: '0b5f1f9e-3c1a-4c55-9d7e-2f4b8c1d2e3f', fileName: args.suggestedName };
+    },
+    // eslint-disable-next-line @typescript-eslint/require-await -- handlers are async by contract
+    async 'file:write-save-target'(args, ctx) {
+      ctx.calls.push({ channel: 'file:write-save-target', args });
+      return { written: true };
+    },
+    // eslint-disable-next-line @typescript-eslint/require-await -- handlers are async by contract
     async 'window:print-to-pdf'(args, ctx) {
       ctx.calls.push({ channel: 'window:print-to-pdf', args });
       throw new Error('printing failed: no printer backend');

@@ -12,6 +12,7 @@ import { readFileCapped, writeFileAtomic } from './file-io';
 import { dispatchIpc } from './ipc-dispatch';
 import type { IpcHandlers } from './ipc-dispatch';
 import { renderReportPdf } from './report-pdf';
+import { SaveTargets } from './save-targets';
 import { parseAllowedExternalUrl } from './security-policy';
 
 export interface IpcContext {
@@ -20,19 +21,31 @@ export interface IpcContext {
 
 type SaveDialogFilters = { name: string; extensions: string[] }[] | undefined;
 
+/** The path the user picked in the save dialog, or null when they cancelled. */
+async function chooseSavePath(
+  sender: WebContents,
+  suggestedName: string,
+  filters: SaveDialogFilters,
+): Promise<string | null> {
+  const owner = BrowserWindow.fromWebContents(sender);
+  const options = { defaultPath: suggestedName, ...(filters ? { filters } : {}) };
+  const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+  return choice.canceled || choice.filePath === '' ? null : choice.filePath;
+}
+
 async function saveWithDialog(
   sender: WebContents,
   suggestedName: string,
   filters: SaveDialogFilters,
   data: Uint8Array,
 ): Promise<SaveResult> {
-  const owner = BrowserWindow.fromWebContents(sender);
-  const options = { defaultPath: suggestedName, ...(filters ? { filters } : {}) };
-  const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
-  if (choice.canceled || choice.filePath === '') return { saved: false };
-  await writeFileAtomic(choice.filePath, data);
-  return { saved: true, fileName: basename(choice.filePath) };
+  const filePath = await chooseSavePath(sender, suggestedName, filters);
+  if (filePath === null) return { saved: false };
+  await writeFileAtomic(filePath, data);
+  return { saved: true, fileName: basename(filePath) };
 }
+
+const saveTargets = new SaveTargets();
 
 export const ipcHandlers: IpcHandlers<IpcContext> = {
   async 'dialog:open-file'({ title, filters, multiple }, { sender }) {
@@ -57,6 +70,17 @@ export const ipcHandlers: IpcHandlers<IpcContext> = {
     return saveWithDialog(sender, suggestedName, filters, data);
   },
 
+  async 'dialog:choose-save-target'({ suggestedName, filters }, { sender }) {
+    const filePath = await chooseSavePath(sender, suggestedName, filters);
+    if (filePath === null) return { chosen: false };
+    return { chosen: true, token: saveTargets.add(filePath, sender.id), fileName: basename(filePath) };
+  },
+
+  async 'file:write-save-target'({ token, data }, { sender }) {
+    await writeFileAtomic(saveTargets.take(token, sender.id), data);
+    return { written: true };
+  },
+
   async 'window:print-to-pdf'({ suggestedName }, { sender }) {
     const pdf = await sender.printToPDF({ printBackground: true, pageSize: 'A4' });
     return saveWithDialog(sender, suggestedName, [{ name: 'PDF', extensions: ['pdf'] }], pdf);
@@ -70,7 +94,7 @@ export const ipcHandlers: IpcHandlers<IpcContext> = {
     const allowed = parseAllowedExternalUrl(url);
     if (allowed === null) {
       throw new Error(
-        `refused to open "${url}": only https:// links with a host and no user name or password open outside the app`,
+        `refused to open "${url}": only http:// and https:// links with a host and no user name or password open outside the app`,
       );
     }
     await shell.openExternal(allowed.href);

@@ -16,12 +16,14 @@ describe('isAllowedExternalUrl', () => {
     'https://example.com/a/b?c=d#e',
     'https://sub.example.org:8443/x',
     'https://[2001:db8::1]/',
+    // Plain http opens too: many public sources are still served that way, and the browser gets no credentials.
+    'http://example.com',
+    'http://stats.example.gov/table.html?year=2024',
   ])('allows %s', (url) => {
     expect(isAllowedExternalUrl(url)).toBe(true);
   });
 
   it.each([
-    ['plain http', 'http://example.com'],
     ['javascript:', 'javascript:alert(1)'],
     ['file:', 'file:///etc/passwd'],
     ['data:', 'data:text/html,<script>alert(1)</script>'],
@@ -30,6 +32,9 @@ describe('isAllowedExternalUrl', () => {
     ['custom protocol handler', 'ms-msdt:/id PCWDiagnostic'],
     ['our own scheme', 'app://kpo/index.html'],
     ['user and password', 'https://user:pw@example.com/'],
+    ['http with a password', 'http://user:pw@example.com/'],
+    ['http without a host', 'http://'],
+    ['ftp', 'ftp://example.com/file'],
     ['user only', 'https://user@example.com/'],
     ['malformed', 'https://'],
     ['not a URL', 'example.com'],
@@ -44,6 +49,7 @@ describe('isAllowedExternalUrl', () => {
 
   it('returns the normalised URL that will be opened', () => {
     expect(parseAllowedExternalUrl('HTTPS://Example.COM/a%20b')?.href).toBe('https://example.com/a%20b');
+    expect(parseAllowedExternalUrl('HTTP://Example.COM/')?.href).toBe('http://example.com/');
   });
 });
 

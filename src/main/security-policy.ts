@@ -2,6 +2,7 @@
  * Who the main process trusts and what it lets web content do. Pure functions, so each rule is
  * unit-tested; index.ts and web-contents-guards.ts only wire them to Electron events.
  */
+import { parseWebUrl } from '@core/findings';
 import { isAppOriginUrl } from './app-protocol';
 
 const parse = (raw: string): URL | null => {
@@ -13,18 +14,11 @@ const parse = (raw: string): URL | null => {
 };
 
 /**
- * The URL to hand to shell.openExternal, or null. Only https with a host and no credentials: any
- * other scheme (file:, smb:, custom protocol handlers, javascript:) can run or open local things
- * through the OS. Whitespace and control characters are refused rather than stripped, so what the
- * user saw is what is opened.
+ * The URL to hand to shell.openExternal, or null: the app-wide web link rule (core/findings
+ * parseWebUrl: http or https with a host, no credentials, no whitespace or control characters).
  */
 export function parseAllowedExternalUrl(raw: string): URL | null {
-  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
-  if (raw.length > 2048 || /[\u0000-\u0020\u007f-\u009f]/.test(raw)) return null;
-  const url = parse(raw);
-  if (url?.protocol !== 'https:') return null;
-  if (url.hostname === '' || url.username !== '' || url.password !== '') return null;
-  return url;
+  return parseWebUrl(raw);
 }
 
 export function isAllowedExternalUrl(raw: string): boolean {

@@ -5,6 +5,8 @@
 export const kpoApiMethods = {
   openFile: 'dialog:open-file',
   saveFile: 'dialog:save-file',
+  chooseSaveTarget: 'dialog:choose-save-target',
+  writeSaveTarget: 'file:write-save-target',
   printToPdf: 'window:print-to-pdf',
   renderPdf: 'report:print-pdf',
   openExternal: 'shell:open-external',

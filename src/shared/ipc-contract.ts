@@ -44,6 +44,19 @@ export const saveFileArgs = z
   })
   .strict();
 
+/** Where to save, chosen now; the bytes follow once the caller has recorded what it saves. */
+export const chooseSaveTargetArgs = z
+  .object({ suggestedName, filters: z.array(fileFilter).max(10).optional() })
+  .strict();
+
+/** The token main handed out for a chosen path: the renderer never names a path itself. */
+export const writeSaveTargetArgs = z
+  .object({
+    token: z.uuid(),
+    data: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'must be bytes (a Uint8Array)'),
+  })
+  .strict();
+
 export const printToPdfArgs = z.object({ suggestedName }).strict();
 
 /** A report with its charts inlined as images; far above any real one, far below what hurts main. */
@@ -65,6 +78,8 @@ export const openExternalArgs = z.object({ url: z.string().max(2048) }).strict()
 export const ipcContract = {
   'dialog:open-file': openFileArgs,
   'dialog:save-file': saveFileArgs,
+  'dialog:choose-save-target': chooseSaveTargetArgs,
+  'file:write-save-target': writeSaveTargetArgs,
   'window:print-to-pdf': printToPdfArgs,
   'report:print-pdf': renderPdfArgs,
   'shell:open-external': openExternalArgs,
@@ -80,6 +95,9 @@ export interface OpenedFile {
 
 export type SaveResult = { saved: true; fileName: string } | { saved: false };
 
+/** A path the user chose, held by main behind a one-time token, or a cancelled dialog. */
+export type SaveTargetChoice = { chosen: true; token: string; fileName: string } | { chosen: false };
+
 export interface AppInfo {
   version: string;
   platform: string;
@@ -89,6 +107,8 @@ export interface AppInfo {
 export interface IpcResults {
   'dialog:open-file': OpenedFile[];
   'dialog:save-file': SaveResult;
+  'dialog:choose-save-target': SaveTargetChoice;
+  'file:write-save-target': { written: true };
   'window:print-to-pdf': SaveResult;
   /** The PDF's bytes. */
   'report:print-pdf': Uint8Array;

@@ -11,4 +11,12 @@ export {
   shapeChartData,
 } from './shape-chart-data';
 export { lttbIndices } from './lttb';
-export { OKABE_ITO, seriesColour } from './palette';
+export type { ChartTheme } from './palette';
+export {
+  CHART_BACKGROUNDS,
+  SERIES_PALETTES,
+  SINGLE_SERIES_INDEX,
+  colourRepeat,
+  contrastRatio,
+  seriesColour,
+} from './palette';

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { ChartSpecInput } from './chart-spec';
 import { ChartSpecSchema } from './chart-spec';
 import { lttbIndices } from './lttb';
-import { ChartDataError, MAX_POINTS_PER_SERIES, chartDataRows, shapeChartData } from './shape-chart-data';
+import {
+  ChartDataError,
+  MAX_CATEGORIES,
+  MAX_POINTS_PER_SERIES,
+  MAX_SERIES,
+  chartDataRows,
+  shapeChartData,
+} from './shape-chart-data';
 
 const spec = (input: Partial<ChartSpecInput>) =>
   ChartSpecSchema.parse({ viewId: 'v', type: 'bar', x: 'region', y: ['sales'], title: 't', ...input });
@@ -97,6 +104,46 @@ describe('shapeChartData', () => {
     expect(data.labels.at(-1)).toBe(String(n - 1));
     expect(data.series[0]?.values).toContain(1e6);
     expect(shapeChartData(line, { columns: ['i', 'v'], rows })).toEqual(data);
+  });
+
+  it('reads rows that stream past once, as the query worker hands them over', () => {
+    let reads = 0;
+    function* rows() {
+      for (let i = 0; i < 300_000; i++) {
+        reads += 1;
+        yield [String(i % 10)];
+      }
+    }
+    const data = shapeChartData(spec({ type: 'histogram', x: 'v', y: [], bins: 10 }), {
+      columns: ['v'],
+      rows: rows(),
+    });
+    expect(reads).toBe(300_000);
+    if (data.kind !== 'category') throw new Error('expected category data');
+    // Every value is counted: nothing is cut at a row limit.
+    expect(data.series[0]?.values.reduce((sum: number, n) => sum + (n ?? 0), 0)).toBe(300_000);
+  });
+
+  it('refuses more bars or slices than can be drawn rather than drawing some of them', () => {
+    const rows = Array.from({ length: MAX_CATEGORIES + 1 }, (_, i) => [`r${i}`, '1']);
+    const bars = { columns: ['region', 'sales'], rows };
+    expect(() => shapeChartData(spec({}), bars)).toThrow(
+      /1,001 bars \(one per row\); a bar chart shows at most 1,000\. Group the view by "region"/,
+    );
+    expect(() => shapeChartData(spec({ type: 'pie' }), bars)).toThrow(/1,001 slices/);
+    expect(shapeChartData(spec({}), { ...bars, rows: rows.slice(1) }).kind).toBe('category');
+    // A line of as many points is thinned (and says so), not refused.
+    expect(shapeChartData(spec({ type: 'line' }), bars).thinnedFrom).toBe(MAX_CATEGORIES + 1);
+  });
+
+  it('refuses a split into more series than can be told apart', () => {
+    const rows = Array.from({ length: MAX_SERIES + 1 }, (_, i) => ['2024', '1', `s${i}`]);
+    expect(() =>
+      shapeChartData(spec({ type: 'line', x: 'year', series: 'who' }), {
+        columns: ['year', 'sales', 'who'],
+        rows,
+      }),
+    ).toThrow(/101 series; at most 100/);
   });
 
   it('gives the numbers as a table for the report', () => {

@@ -1,6 +1,8 @@
 /**
  * Turns a view's result (as the query worker serves it: column names and formatted cells) into what a
- * chart draws. Pure, so the same numbers go to the screen, the PNG and the report's table.
+ * chart draws. Pure, so the same numbers go to the screen, the PNG and the report's table. It runs in
+ * the query worker over every row of the view (the rows are read once, as they stream past), so a
+ * histogram counts all values and a line is thinned from all points, never from the first few.
  */
 import type { ChartSpec } from './chart-spec';
 import { lttbIndices } from './lttb';
@@ -9,6 +11,12 @@ import { lttbIndices } from './lttb';
 export interface ViewTable {
   readonly columns: readonly string[];
   readonly rows: readonly (readonly (string | null)[])[];
+}
+
+/** What a chart is shaped from: like a ViewTable, but the rows may be produced one at a time. */
+export interface ChartRows {
+  readonly columns: readonly string[];
+  readonly rows: Iterable<readonly (string | null)[]>;
 }
 
 export interface CategorySeries {
@@ -34,6 +42,14 @@ export type ChartData =
 /** Line, area and scatter series longer than this are thinned with LTTB. */
 export const MAX_POINTS_PER_SERIES = 1000;
 export const DEFAULT_HISTOGRAM_BINS = 20;
+/**
+ * Bars and slices are not thinned (dropping one would change what the chart says), so a chart with
+ * more than this many is refused with a way forward: past about one bar per pixel of a PNG nothing
+ * can be read anyway, and a bar chart of a raw view is almost always meant to be a grouped one.
+ */
+export const MAX_CATEGORIES = 1000;
+/** More series than this cannot be told apart in a legend or by colour; the chart is refused. */
+export const MAX_SERIES = 100;
 
 /** The data does not fit the spec (a column is gone or holds no numbers); the message names it. */
 export class ChartDataError extends Error {
@@ -43,7 +59,7 @@ export class ChartDataError extends Error {
   }
 }
 
-function columnIndex(table: ViewTable, name: string, role: string): number {
+function columnIndex(table: ChartRows, name: string, role: string): number {
   const index = table.columns.indexOf(name);
   if (index < 0)
     throw new ChartDataError(`The ${role} column "${name}" is not in the view's result any more.`);
@@ -61,31 +77,50 @@ function cellLabel(cell: string | null | undefined): string {
   return cell === null || cell === undefined || cell === '' ? '(missing)' : cell;
 }
 
-export function shapeChartData(spec: ChartSpec, table: ViewTable): ChartData {
+const count = (n: number) => n.toLocaleString('en-US');
+
+export function shapeChartData(spec: ChartSpec, table: ChartRows): ChartData {
   if (spec.type === 'histogram') return histogram(spec, table);
-  if (spec.type === 'scatter') return scatter(spec, table);
-  const data = spec.series === undefined ? categoryByColumns(spec, table) : categoryBySeries(spec, table);
-  if ((spec.type === 'line' || spec.type === 'area') && data.labels.length > MAX_POINTS_PER_SERIES)
-    return thinCategory(data);
+  const data = spec.type === 'scatter' ? scatter(spec, table) : category(spec, table);
+  if (data.series.length > MAX_SERIES)
+    throw new ChartDataError(
+      `Split by "${spec.series ?? ''}", the chart has ${count(data.series.length)} series; at most ${MAX_SERIES} can be told apart. Filter the view or split by a column with fewer values.`,
+    );
+  if (data.kind === 'points') return data;
+  if (spec.type === 'line' || spec.type === 'area')
+    return data.labels.length > MAX_POINTS_PER_SERIES ? thinCategory(data) : data;
+  if (data.labels.length > MAX_CATEGORIES) {
+    const what = spec.type === 'pie' || spec.type === 'doughnut' ? 'slices' : 'bars';
+    throw new ChartDataError(
+      `The view gives ${count(data.labels.length)} ${what} (one per ${spec.series === undefined ? 'row' : `value of "${spec.x}"`}); a ${spec.type} chart shows at most ${count(MAX_CATEGORIES)}. Group the view by "${spec.x}" (or filter it) so each ${what === 'bars' ? 'bar' : 'slice'} sums its rows, or use a line chart.`,
+    );
+  }
   return data;
 }
 
-function categoryByColumns(spec: ChartSpec, table: ViewTable): Extract<ChartData, { kind: 'category' }> {
+function category(spec: ChartSpec, table: ChartRows): Extract<ChartData, { kind: 'category' }> {
+  return spec.series === undefined ? categoryByColumns(spec, table) : categoryBySeries(spec, table);
+}
+
+function categoryByColumns(spec: ChartSpec, table: ChartRows): Extract<ChartData, { kind: 'category' }> {
   const xi = columnIndex(table, spec.x, 'x');
   const yi = spec.y.map((name) => columnIndex(table, name, 'value'));
+  const labels: string[] = [];
+  const values = spec.y.map((): (number | null)[] => []);
+  for (const row of table.rows) {
+    labels.push(cellLabel(row[xi]));
+    yi.forEach((column, s) => values[s]?.push(cellNumber(row[column])));
+  }
   return {
     kind: 'category',
-    labels: table.rows.map((row) => cellLabel(row[xi])),
-    series: spec.y.map((label, s) => ({
-      label,
-      values: table.rows.map((row) => cellNumber(row[yi[s] ?? -1])),
-    })),
+    labels,
+    series: spec.y.map((label, s) => ({ label, values: values[s] ?? [] })),
     thinnedFrom: 0,
   };
 }
 
 /** One series per distinct value of the series column, over the distinct x values in first-seen order. */
-function categoryBySeries(spec: ChartSpec, table: ViewTable): Extract<ChartData, { kind: 'category' }> {
+function categoryBySeries(spec: ChartSpec, table: ChartRows): Extract<ChartData, { kind: 'category' }> {
   const xi = columnIndex(table, spec.x, 'x');
   const si = columnIndex(table, spec.series ?? '', 'series');
   const yName = spec.y[0] ?? '';
@@ -138,7 +173,7 @@ function thinCategory(data: Extract<ChartData, { kind: 'category' }>): ChartData
   };
 }
 
-function scatter(spec: ChartSpec, table: ViewTable): ChartData {
+function scatter(spec: ChartSpec, table: ChartRows): Extract<ChartData, { kind: 'points' }> {
   const xi = columnIndex(table, spec.x, 'x');
   const groups = new Map<string, { x: number; y: number }[]>();
   const add = (label: string, x: number | null, y: number | null) => {
@@ -179,7 +214,7 @@ function scatter(spec: ChartSpec, table: ViewTable): ChartData {
   return { kind: 'points', series, thinnedFrom };
 }
 
-function histogram(spec: ChartSpec, table: ViewTable): ChartData {
+function histogram(spec: ChartSpec, table: ChartRows): ChartData {
   const xi = columnIndex(table, spec.x, 'x');
   const values: number[] = [];
   for (const row of table.rows) {

@@ -8,4 +8,4 @@ export {
   parseKpoUrl,
   referenceLink,
 } from './references';
-export { isWebUrl, safeFindingUrl } from './safe-url';
+export { MAX_WEB_URL_LENGTH, isWebUrl, parseWebUrl, safeFindingUrl } from './safe-url';

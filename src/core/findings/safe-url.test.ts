@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWebUrl, safeFindingUrl } from './safe-url';
+import { isWebUrl, parseWebUrl, safeFindingUrl } from './safe-url';
 
 describe('safeFindingUrl', () => {
   it('keeps web, mail, kpo and relative links', () => {
@@ -36,5 +36,14 @@ describe('isWebUrl', () => {
     expect(isWebUrl('ftp://x.org')).toBe(false);
     expect(isWebUrl('javascript:alert(1)')).toBe(false);
     expect(isWebUrl('example.com')).toBe(false);
+  });
+
+  it('refuses credentials, hidden whitespace and overlong addresses, as the browser hand-off does', () => {
+    expect(isWebUrl('https://user:pw@example.com/')).toBe(false);
+    expect(isWebUrl('http://user@example.com/')).toBe(false);
+    expect(isWebUrl('https://exa\nmple.com')).toBe(false);
+    expect(isWebUrl(' https://example.com')).toBe(false);
+    expect(isWebUrl(`https://example.com/${'a'.repeat(2100)}`)).toBe(false);
+    expect(parseWebUrl('HTTP://Example.COM/a')?.href).toBe('http://example.com/a');
   });
 });

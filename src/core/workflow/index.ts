@@ -35,7 +35,7 @@ export {
   timeLogged,
 } from './qc-checks';
 export type { GateInput, GateItem, GateResult, GateVerdict, QcItemResult } from './submission-gate';
-export { checkSubmissionGate, effectiveResult } from './submission-gate';
+export { checkSubmissionGate, danglingEvidence, effectiveResult } from './submission-gate';
 export type {
   TaskDocumentChecklistItem,
   TaskDocumentInput,

@@ -95,6 +95,20 @@ describe('automatic QC checks', () => {
     });
   });
 
+  it('every-finding-cites-evidence does not count links to deleted things, and says so', () => {
+    const snapshot = {
+      ...complete,
+      findings: [
+        { id: 'f1', title: 'North leads', evidenceCount: 0, missingReferences: ['chart "Q4 sales"'] },
+        { id: 'f2', title: 'South lags', evidenceCount: 1, missingReferences: ['source "Census"'] },
+      ],
+    };
+    expect(everyFindingCitesEvidence(snapshot)).toEqual({
+      state: 'fail',
+      reasons: ['Finding \'North leads\' cites only evidence that no longer exists: chart "Q4 sales"'],
+    });
+  });
+
   it('time-logged fails at zero minutes', () => {
     expect(timeLogged({ ...complete, totalMinutes: 0 })).toEqual({
       state: 'fail',

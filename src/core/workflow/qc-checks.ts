@@ -31,8 +31,10 @@ export interface SnapshotDataset {
 export interface SnapshotFinding {
   id: string;
   title: string;
-  /** References to charts, views or sources in the finding's Markdown. */
+  /** References in the finding's Markdown to charts, views or sources that exist in the task. */
   evidenceCount: number;
+  /** References to things no longer in the task, described for the reader (`chart "Sales"`). */
+  missingReferences?: string[];
 }
 
 export interface WorkspaceSnapshot {
@@ -112,6 +114,10 @@ export function everyFindingCitesEvidence(snapshot: WorkspaceSnapshot): QcCheckO
   const reasons = snapshot.findings.flatMap((finding, index) => {
     if (finding.evidenceCount > 0) return [];
     const name = blank(finding.title) ? `Finding ${index + 1}` : `Finding '${finding.title.trim()}'`;
+    const missing = finding.missingReferences ?? [];
+    // A link to something deleted is not evidence: say so, or the analyst sees links and a failure.
+    if (missing.length > 0)
+      return [`${name} cites only evidence that no longer exists: ${missing.join(', ')}`];
     return [`${name} cites no chart, view or source`];
   });
   return outcome(reasons);

@@ -19,7 +19,13 @@ const result = (value: GateResult['result'], overrides: Partial<GateResult> = {}
 });
 
 const gate = (input: Partial<GateInput>) =>
-  checkSubmissionGate({ items: [], results: {}, automatic: {}, ...input });
+  checkSubmissionGate({
+    items: [],
+    results: {},
+    automatic: {},
+    existingEvidence: new Set(['chart:c1', 'source:s1']),
+    ...input,
+  });
 
 describe('submission gate', () => {
   it('allows submission when every item has an acceptable result', () => {
@@ -65,6 +71,32 @@ describe('submission gate', () => {
     expect(gate({ items, results: { a: result('pass', { evidence: ['chart:c1'] }) } }).canSubmit).toBe(true);
     // A failing item needs no evidence of passing.
     expect(gate({ items, results: { a: result('fail') } }).canSubmit).toBe(true);
+  });
+
+  it('resolves evidence links: one to something deleted is named and is not evidence', () => {
+    const items = [item('a', { evidenceRequired: true }), item('b')];
+    const verdict = gate({
+      items,
+      results: {
+        a: result('pass', { evidence: ['chart:gone-chart-1'] }),
+        b: result('pass', { evidence: ['source:s1', 'finding:f9'] }),
+      },
+    });
+    expect(verdict.reasons).toEqual([
+      "Item 1 ('check a') links a chart that no longer exists (gone-cha): remove or replace it",
+      "Item 1 ('check a') requires evidence: link the evidence it passes on",
+      "Item 2 ('check b') links a finding that no longer exists (f9): remove or replace it",
+    ]);
+    // Free text is evidence as written, and links that resolve count.
+    expect(
+      gate({
+        items,
+        results: {
+          a: result('pass', { evidence: ['Client e-mail of 3 March', 'chart:c1'] }),
+          b: result('pass'),
+        },
+      }),
+    ).toEqual({ canSubmit: true, reasons: [] });
   });
 
   it('an automatic item takes its computed state, whatever the analyst marked', () => {

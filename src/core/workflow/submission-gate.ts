@@ -28,6 +28,23 @@ export interface GateInput {
   results: Readonly<Record<string, GateResult | undefined>>;
   /** By automatic check id. */
   automatic: Readonly<Record<string, QcCheckOutcome | undefined>>;
+  /** `kind:id` of every chart, view, finding and source the task has now: what evidence links may name. */
+  existingEvidence: ReadonlySet<string>;
+}
+
+const EVIDENCE_LINK = /^(chart|view|finding|source):[A-Za-z0-9_-]+$/;
+
+/**
+ * Evidence links (`chart:<id>`, ...) that point at nothing in the task any more. Anything else
+ * recorded as evidence is free text (a document name, an e-mail) and is taken as written.
+ */
+export function danglingEvidence(evidence: readonly string[], existing: ReadonlySet<string>): string[] {
+  return evidence.map((e) => e.trim()).filter((e) => EVIDENCE_LINK.test(e) && !existing.has(e));
+}
+
+function describeLink(link: string): string {
+  const [kind = '', id = ''] = link.split(':');
+  return `a ${kind} that no longer exists (${id.slice(0, 8)})`;
 }
 
 export interface GateVerdict {
@@ -67,7 +84,12 @@ export function checkSubmissionGate(input: GateInput): GateVerdict {
     } else if (item.automaticCheck && effective === 'fail' && !justified) {
       reasons.push(`${label} fails its automatic check: fix it or write a justification`);
     }
-    if (effective === 'pass' && item.evidenceRequired && !result?.evidence.some((e) => e.trim() !== '')) {
+    const evidence = (result?.evidence ?? []).filter((e) => e.trim() !== '');
+    const dangling = danglingEvidence(evidence, input.existingEvidence);
+    if (dangling.length > 0) {
+      reasons.push(`${label} links ${dangling.map(describeLink).join(', ')}: remove or replace it`);
+    }
+    if (effective === 'pass' && item.evidenceRequired && evidence.length === dangling.length) {
       reasons.push(`${label} requires evidence: link the evidence it passes on`);
     }
   });

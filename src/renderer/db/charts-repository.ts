@@ -1,6 +1,7 @@
 import type { ChartSpec } from '@core/charts';
 import { ChartSpecSchema } from '@core/charts';
 import { requireAnalystEditableTask } from './analyst-work';
+import { citationTables, refuseIfCited } from './citations';
 import type { KpoDatabase } from './database';
 import { UserInputError } from './errors';
 import type { ChartRecord } from './records';
@@ -88,14 +89,18 @@ export function createChartsRepository(db: KpoDatabase) {
       });
     },
 
-    /** Findings that showed it then show a "missing reference" marker, which the analyst can see and fix. */
+    /** Refuses while a finding, an answer or a QC item cites the chart, naming them, so nothing dangles. */
     remove: async (id: string): Promise<void> => {
-      await db.transaction('rw', [db.tasks, db.charts, db.taskEvents, db.profile], async () => {
+      const tables = [db.taskEvents, db.profile, ...citationTables(db)];
+      await db.transaction('rw', tables, async () => {
         const record = await db.charts.get(id);
         if (!record) return;
         await requireAnalystEditableTask(db, record.taskId);
-        await db.charts.delete(id);
         const title = toChart(record).spec?.title ?? '';
+        await refuseIfCited(db, { kind: 'chart', id, name: `"${title || 'Untitled chart'}"` }, [
+          record.taskId,
+        ]);
+        await db.charts.delete(id);
         await appendTaskEvent(db, record.taskId, 'chart.deleted', { chartId: id, title });
       });
     },

@@ -1,6 +1,7 @@
 import { findingReferences } from '@core/findings';
 import { z } from 'zod';
 import { requireAnalystEditableTask } from './analyst-work';
+import { citationTables, refuseIfCited } from './citations';
 import type { KpoDatabase } from './database';
 import { UserInputError } from './errors';
 import type { FindingRecord } from './records';
@@ -73,11 +74,14 @@ export function createFindingsRepository(db: KpoDatabase) {
       });
     },
 
+    /** Refuses while an answer or a QC item gives the finding as evidence, naming them. */
     remove: async (id: string): Promise<void> => {
-      await db.transaction('rw', tables, async () => {
+      await db.transaction('rw', [...tables, ...citationTables(db)], async () => {
         const record = await db.findings.get(id);
         if (!record) return;
         await requireAnalystEditableTask(db, record.taskId);
+        const name = `"${record.title || 'Untitled finding'}"`;
+        await refuseIfCited(db, { kind: 'finding', id, name }, [record.taskId]);
         await db.findings.delete(id);
         await appendTaskEvent(db, record.taskId, 'finding.deleted', { findingId: id, title: record.title });
       });

@@ -56,7 +56,12 @@ export type { NewReviewComment } from './review-repository';
 export type { ReceivedTaskWork, ReceivedVersion } from './handoff-repository';
 export type { DashboardInput } from './dashboard-repository';
 export type { SentPackageSummary } from './sent-packages-repository';
-export type { SubmissionInputs, SubmissionSummary, SubmissionsRepository } from './submissions-repository';
+export type {
+  AuditHead,
+  SubmissionInputs,
+  SubmissionSummary,
+  SubmissionsRepository,
+} from './submissions-repository';
 export type { ReceivedPackageSummary } from './received-packages-repository';
 export type { SavedView } from './saved-views-repository';
 export type { ChecklistTemplateEntry, ChecklistTemplateInput } from './checklist-templates-repository';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDatasetActivityRepository } from './dataset-activity-repository';
 import type { KpoDatabase } from './database';
-import { countEvidenceLinks, createQcRepository } from './qc-repository';
+import { createQcRepository, findingEvidence } from './qc-repository';
 import type { TaskRecord } from './records';
 import { readTaskAuditLog } from './task-events';
 import { closeTestDatabase, openTestDatabase } from './test-db.test-support';
@@ -51,14 +51,36 @@ const task: TaskRecord = {
   updatedAt: NOW,
 };
 
-describe('countEvidenceLinks', () => {
-  it('counts chart, view and source links, not other links', () => {
+const source = {
+  id: 's1',
+  taskId: 't1',
+  title: 'Eurostat',
+  author: '',
+  url: '',
+  accessed: '2026-11-01',
+  notes: '',
+  createdAt: NOW,
+  updatedAt: NOW,
+};
+
+describe('findingEvidence', () => {
+  const existing = new Set(['chart:c1', 'view:v1', 'source:s1']);
+
+  it('counts chart, view and source links that resolve, not other links', () => {
     expect(
-      countEvidenceLinks(
+      findingEvidence(
         'See [chart](kpo:chart/c1), [v](kpo:view/v1) and [s](kpo:source/s1); [web](https://x.example).',
+        existing,
       ),
-    ).toBe(3);
-    expect(countEvidenceLinks('kpo:chart/c1 as plain text')).toBe(0);
+    ).toEqual({ evidenceCount: 3, missingReferences: [] });
+    expect(findingEvidence('kpo:chart/c1 as plain text', existing).evidenceCount).toBe(0);
+  });
+
+  it('names links to things no longer in the task instead of counting them', () => {
+    expect(findingEvidence('[Old sales](kpo:chart/gone) and [](kpo:source/s9)', existing)).toEqual({
+      evidenceCount: 0,
+      missingReferences: ['chart "Old sales"', 'source "s9"'],
+    });
   });
 });
 
@@ -94,7 +116,7 @@ describe('qc repository', () => {
       id: 'f1',
       taskId: 't1',
       title: 'North leads',
-      markdown: 'As [shown](kpo:chart/c1).',
+      markdown: 'As [shown](kpo:chart/c1), not [deleted](kpo:chart/c0).',
       createdAt: NOW,
       updatedAt: NOW,
     });
@@ -127,13 +149,16 @@ describe('qc repository', () => {
         { name: 'sales.csv', opened: true, profiled: true },
         { name: 'costs.csv', opened: true, profiled: false },
       ],
-      findings: [{ id: 'f1', title: 'North leads', evidenceCount: 1 }],
+      findings: [
+        { id: 'f1', title: 'North leads', evidenceCount: 1, missingReferences: ['chart "deleted"'] },
+      ],
       totalMinutes: 30,
     });
   });
 
   it('marks items with an audit event per change and evaluates the gate with computed automatic items', async () => {
     await db.tasks.add(task);
+    await db.sources.add(source);
     const qc = createQcRepository(db);
 
     let overview = await qc.overview('t1');
@@ -174,6 +199,22 @@ describe('qc repository', () => {
     await expect(qc.mark('t1', 'nope', { result: 'pass' })).rejects.toThrow(/no item nope/);
     expect(await db.qcResults.count()).toBe(0);
     expect(await db.taskEvents.count()).toBe(0);
+  });
+
+  it('does not let evidence that no longer exists pass the gate, and names it', async () => {
+    await db.tasks.add(task);
+    await db.charts.add({ id: 'c1', taskId: 't1', viewId: 'v1', spec: {}, createdAt: NOW, updatedAt: NOW });
+    const qc = createQcRepository(db);
+    await qc.mark('t1', 'answered', { result: 'pass', justification: 'Answered in the call' });
+    await qc.mark('t1', 'spelling', { result: 'pass' });
+    await qc.mark('t1', 'sources', { result: 'pass', evidence: ['chart:c1'] });
+    expect((await qc.overview('t1')).verdict).toEqual({ canSubmit: true, reasons: [] });
+    // Stored before deletions were refused (or edited by hand): the link now points at nothing.
+    await db.charts.delete('c1');
+    expect((await qc.overview('t1')).verdict.reasons).toEqual([
+      "Item 2 ('Sources cited') links a chart that no longer exists (c1): remove or replace it",
+      "Item 2 ('Sources cited') requires evidence: link the evidence it passes on",
+    ]);
   });
 
   it('offers the task charts, views, findings and sources as evidence', async () => {

@@ -23,8 +23,21 @@ function chartLabels(spec: unknown): { title: string; caption: string; sourceNot
   return { title: labels.title ?? '', caption: labels.caption ?? '', sourceNote: labels.sourceNote ?? '' };
 }
 
-export function countEvidenceLinks(markdown: string): number {
-  return findingReferences(markdown).length;
+/**
+ * A finding's references split into those that resolve in the task and those that point at
+ * something deleted (described by kind and link text, as the reader wrote it).
+ */
+export function findingEvidence(
+  markdown: string,
+  existing: ReadonlySet<string>,
+): { evidenceCount: number; missingReferences: string[] } {
+  const missingReferences: string[] = [];
+  let evidenceCount = 0;
+  for (const ref of findingReferences(markdown)) {
+    if (existing.has(`${ref.kind}:${ref.id}`)) evidenceCount += 1;
+    else missingReferences.push(`${ref.kind} "${ref.label.trim() || ref.id}"`);
+  }
+  return { evidenceCount, missingReferences };
 }
 
 /** A change to one item's result: only the fields given change. */
@@ -65,11 +78,28 @@ export function createQcRepository(db: KpoDatabase) {
     return task;
   };
 
-  const snapshotOf = async (task: TaskRecord): Promise<WorkspaceSnapshot> => {
-    const [answers, charts, findings, entries] = await Promise.all([
-      db.answers.where('taskId').equals(task.id).toArray(),
+  /** What the task's evidence can be: its charts, its datasets' saved views, its findings and sources. */
+  const evidenceOf = async (task: TaskRecord) => {
+    const datasetIds = task.datasets.flatMap((d) => (d.datasetId ? [d.datasetId] : []));
+    const [charts, views, findings, sources] = await Promise.all([
       db.charts.where('taskId').equals(task.id).sortBy('createdAt'),
+      db.savedViews.where('datasetId').anyOf(datasetIds).toArray(),
       db.findings.where('taskId').equals(task.id).sortBy('createdAt'),
+      db.sources.where('taskId').equals(task.id).toArray(),
+    ]);
+    const existing = new Set([
+      ...charts.map((c) => `chart:${c.id}`),
+      ...views.map((v) => `view:${v.id}`),
+      ...findings.map((f) => `finding:${f.id}`),
+      ...sources.map((s) => `source:${s.id}`),
+    ]);
+    return { charts, views, findings, sources, existing };
+  };
+
+  const snapshotOf = async (task: TaskRecord): Promise<WorkspaceSnapshot> => {
+    const [answers, { charts, findings, existing }, entries] = await Promise.all([
+      db.answers.where('taskId').equals(task.id).toArray(),
+      evidenceOf(task),
       db.timeEntries.where('taskId').equals(task.id).toArray(),
     ]);
     const activity = await db.datasetActivity.bulkGet(task.datasets.map((d) => d.datasetId ?? ''));
@@ -85,11 +115,7 @@ export function createQcRepository(db: KpoDatabase) {
         const seen = dataset.datasetId ? activity[index] : undefined;
         return { name: dataset.name, opened: Boolean(seen?.openedAt), profiled: Boolean(seen?.profiledAt) };
       }),
-      findings: findings.map((f) => ({
-        id: f.id,
-        title: f.title,
-        evidenceCount: countEvidenceLinks(f.markdown),
-      })),
+      findings: findings.map((f) => ({ id: f.id, title: f.title, ...findingEvidence(f.markdown, existing) })),
       totalMinutes: entries.reduce((sum, e) => sum + e.minutes, 0),
     };
   };
@@ -107,26 +133,28 @@ export function createQcRepository(db: KpoDatabase) {
     /** Everything the QC tab and the submit step need, evaluated now. */
     overview: async (taskId: string): Promise<QcOverview> => {
       const task = await requireTask(taskId);
-      const [snapshot, results] = await Promise.all([snapshotOf(task), resultsOf(taskId)]);
+      const [snapshot, results, { existing }] = await Promise.all([
+        snapshotOf(task),
+        resultsOf(taskId),
+        evidenceOf(task),
+      ]);
       const automatic: Record<string, QcCheckOutcome> = {};
       for (const item of task.checklist) {
         if (item.automaticCheck)
           automatic[item.automaticCheck] = runAutomaticCheck(item.automaticCheck, snapshot);
       }
-      const verdict = checkSubmissionGate({ items: task.checklist, results, automatic });
+      const verdict = checkSubmissionGate({
+        items: task.checklist,
+        results,
+        automatic,
+        existingEvidence: existing,
+      });
       return { items: task.checklist, results, automatic, verdict };
     },
 
     /** What an item's evidence can point at: the task's charts, saved views, findings and sources. */
     evidenceOptions: async (taskId: string): Promise<EvidenceOption[]> => {
-      const task = await requireTask(taskId);
-      const datasetIds = task.datasets.flatMap((d) => (d.datasetId ? [d.datasetId] : []));
-      const [charts, views, findings, sources] = await Promise.all([
-        db.charts.where('taskId').equals(taskId).toArray(),
-        db.savedViews.where('datasetId').anyOf(datasetIds).toArray(),
-        db.findings.where('taskId').equals(taskId).toArray(),
-        db.sources.where('taskId').equals(taskId).toArray(),
-      ]);
+      const { charts, views, findings, sources } = await evidenceOf(await requireTask(taskId));
       const named = (name: string, fallback: string) => (name.trim() === '' ? fallback : name.trim());
       return [
         ...charts.map((c, i) => ({

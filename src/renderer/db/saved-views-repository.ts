@@ -1,6 +1,7 @@
 import type { ViewSpec } from '@core/table';
 import { ViewSpecSchema } from '@core/table';
 import type { KpoDatabase } from './database';
+import { citationTables, refuseIfCited } from './citations';
 import { UserInputError } from './errors';
 import type { SavedViewRecord } from './records';
 
@@ -98,8 +99,22 @@ export function createSavedViewsRepository(db: KpoDatabase) {
       });
     },
 
+    /**
+     * Refuses while a chart is drawn from the view or a finding, an answer or a QC item of any task
+     * using its dataset cites it, naming them, so nothing built on it breaks unseen.
+     */
     remove: async (id: string): Promise<void> => {
-      await db.savedViews.delete(id);
+      await db.transaction('rw', [db.savedViews, ...citationTables(db)], async () => {
+        const record = await db.savedViews.get(id);
+        if (!record) return;
+        const tasks = await db.tasks
+          .filter((task) => task.datasets.some((d) => d.datasetId === record.datasetId))
+          .primaryKeys();
+        const charted = await db.charts.where('viewId').equals(id).toArray();
+        const taskIds = [...new Set([...tasks, ...charted.map((chart) => chart.taskId)])];
+        await refuseIfCited(db, { kind: 'view', id, name: `The view "${record.name}"` }, taskIds);
+        await db.savedViews.delete(id);
+      });
     },
   };
 }

@@ -1,6 +1,7 @@
-import { findingReferences, isWebUrl } from '@core/findings';
+import { isWebUrl } from '@core/findings';
 import { z } from 'zod';
 import { requireAnalystEditableTask } from './analyst-work';
+import { citationTables, refuseIfCited } from './citations';
 import type { KpoDatabase } from './database';
 import { UserInputError } from './errors';
 import type { SourceRecord } from './records';
@@ -88,26 +89,6 @@ function attachmentFile(sourceId: string, input: SourceAttachmentInput) {
 export function createSourcesRepository(db: KpoDatabase) {
   const tables = [db.tasks, db.sources, db.taskFiles, db.taskEvents, db.profile];
 
-  /** Where a source is cited, worded for the user ("finding "Growth"", "answer to question 2"). */
-  const citedBy = async (source: SourceRecord): Promise<string[]> => {
-    const places: string[] = [];
-    await db.findings
-      .where('taskId')
-      .equals(source.taskId)
-      .each((finding) => {
-        if (findingReferences(finding.markdown).some((r) => r.kind === 'source' && r.id === source.id))
-          places.push(`finding "${finding.title || 'Untitled finding'}"`);
-      });
-    await db.answers
-      .where('taskId')
-      .equals(source.taskId)
-      .each((answer) => {
-        if (answer.evidence.some((e) => e.kind === 'source' && e.id === source.id))
-          places.push(`the answer to question ${answer.questionNumber}`);
-      });
-    return places;
-  };
-
   return {
     /** A task's sources by title. */
     list: async (taskId: string): Promise<SourceRecord[]> => {
@@ -181,17 +162,13 @@ export function createSourcesRepository(db: KpoDatabase) {
       });
     },
 
-    /** Refuses while a finding or an answer cites the source, naming them, so no citation dangles. */
+    /** Refuses while a finding, an answer or a QC item cites the source, naming them, so no citation dangles. */
     remove: async (id: string): Promise<void> => {
-      await db.transaction('rw', [...tables, db.findings, db.answers], async () => {
+      await db.transaction('rw', [...tables, ...citationTables(db)], async () => {
         const record = await db.sources.get(id);
         if (!record) return;
         await requireAnalystEditableTask(db, record.taskId);
-        const places = await citedBy(record);
-        if (places.length > 0)
-          throw new UserInputError(
-            `"${record.title}" is cited by ${places.join(', ')}. Remove those citations before deleting it.`,
-          );
+        await refuseIfCited(db, { kind: 'source', id, name: `"${record.title}"` }, [record.taskId]);
         if (record.attachmentPath) await db.taskFiles.delete([record.taskId, record.attachmentPath]);
         await db.sources.delete(id);
         await appendTaskEvent(db, record.taskId, 'source.deleted', { sourceId: id, title: record.title });

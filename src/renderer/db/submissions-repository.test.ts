@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KpoDatabase } from './database';
 import type { SubmissionRecord, TaskRecord } from './records';
 import { createSubmissionsRepository } from './submissions-repository';
+import { appendTaskEvent } from './task-events';
 
 const TASK_ID = 'task-1';
 const AT = '2026-11-25T10:00:00.000Z';
@@ -134,5 +135,43 @@ describe('submissions repository', () => {
     );
     expect(await db.taskEvents.count()).toBe(0);
     expect(await db.submissions.count()).toBe(0);
+  });
+
+  it('tells when the work was handed in: the latest version, or the logged delivery', async () => {
+    const repo = createSubmissionsRepository(db);
+    expect(await repo.handedIn(TASK_ID, 'submitted')).toBeUndefined();
+    await db.submissions.bulkAdd([
+      { ...submission(1), submittedAt: '2026-11-20T09:00:00.000Z' },
+      { ...submission(2), submittedAt: '2026-11-28T09:00:00.000Z' },
+    ]);
+    expect(await repo.handedIn(TASK_ID, 'submitted')).toEqual({
+      kind: 'submitted',
+      at: '2026-11-28T09:00:00.000Z',
+    });
+    // No delivery logged (yet): the submission is what is known.
+    expect(await repo.handedIn(TASK_ID, 'delivered')).toEqual({
+      kind: 'submitted',
+      at: '2026-11-28T09:00:00.000Z',
+    });
+    await db.transaction('rw', [db.taskEvents, db.profile], async () => {
+      await appendTaskEvent(
+        db,
+        TASK_ID,
+        'task.state-changed',
+        { from: 'approved', to: 'delivered' },
+        new Date('2026-11-30T08:00:00.000Z'),
+      );
+      await appendTaskEvent(
+        db,
+        TASK_ID,
+        'task.state-changed',
+        { from: 'delivered', to: 'accepted' },
+        new Date('2026-12-03T08:00:00.000Z'),
+      );
+    });
+    expect(await repo.handedIn(TASK_ID, 'delivered')).toEqual({
+      kind: 'delivered',
+      at: '2026-11-30T08:00:00.000Z',
+    });
   });
 });

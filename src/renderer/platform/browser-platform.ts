@@ -1,13 +1,27 @@
+import { parseWebUrl } from '@core/findings';
 import { pickFiles } from './file-input';
 import type { PickedFile, Platform } from './platform';
 
+/** The same rule Electron's main process applies before shell.openExternal (core/findings parseWebUrl). */
 export function isSafeExternalUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' && parsed.hostname !== '' && !parsed.username && !parsed.password;
-  } catch {
-    return false;
-  }
+  return parseWebUrl(url) !== null;
+}
+
+/** Browsers save through a download: there is no dialog to cancel, and no path. */
+function download(suggestedName: string, data: Uint8Array): void {
+  const blob = new Blob([data as Uint8Array<ArrayBuffer>]);
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = suggestedName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoke later: Chromium starts the download asynchronously from the object URL.
+  setTimeout(() => {
+    URL.revokeObjectURL(url);
+  }, 60_000);
 }
 
 export function createBrowserPlatform(): Platform {
@@ -24,21 +38,17 @@ export function createBrowserPlatform(): Platform {
     },
     chooseFilesToStream: async ({ filters, multiple = false }) => pickFiles(filters, multiple),
     saveFile: async ({ suggestedName, data }) => {
-      const blob = new Blob([data as Uint8Array<ArrayBuffer>]);
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = suggestedName;
-      link.rel = 'noopener';
-      document.body.append(link);
-      link.click();
-      link.remove();
-      // Revoke later: Chromium starts the download asynchronously from the object URL.
-      setTimeout(() => {
-        URL.revokeObjectURL(url);
-      }, 60_000);
+      download(suggestedName, data);
       return Promise.resolve({ saved: true as const, fileName: suggestedName });
     },
+    chooseSaveTarget: async ({ suggestedName }) =>
+      Promise.resolve({
+        fileName: suggestedName,
+        write: async (data: Uint8Array) => {
+          download(suggestedName, data);
+          return Promise.resolve();
+        },
+      }),
     printToPdf: async ({ suggestedName }) => {
       const previousTitle = document.title;
       // Browsers use the document title as the PDF file name in the print dialog.
@@ -51,7 +61,11 @@ export function createBrowserPlatform(): Platform {
     renderPdf: async () => Promise.resolve(null),
     openExternal: async (url) => {
       if (!isSafeExternalUrl(url))
-        return Promise.reject(new Error(`Refused to open ${url}: only https links open.`));
+        return Promise.reject(
+          new Error(
+            `Refused to open ${url}: only http and https links with a host and no user name or password open.`,
+          ),
+        );
       window.open(url, '_blank', 'noopener,noreferrer');
       return Promise.resolve();
     },

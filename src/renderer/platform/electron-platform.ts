@@ -10,6 +10,16 @@ export function createElectronPlatform(api: KpoApi): Platform {
     // a multi-gigabyte CSV is never copied whole through IPC or held in memory.
     chooseFilesToStream: async ({ filters, multiple = false }) => pickFiles(filters, multiple),
     saveFile: async (options) => api.saveFile(options),
+    chooseSaveTarget: async (options) => {
+      const choice = await api.chooseSaveTarget(options);
+      if (!choice.chosen) return null;
+      return {
+        fileName: choice.fileName,
+        write: async (data) => {
+          await api.writeSaveTarget({ token: choice.token, data });
+        },
+      };
+    },
     printToPdf: async (options) => api.printToPdf(options),
     renderPdf: async (html) => api.renderPdf({ html }),
     openExternal: async (url) => {

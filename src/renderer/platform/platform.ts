@@ -14,6 +14,13 @@ export interface PickedFile {
 
 export type SaveOutcome = { saved: true; fileName: string } | { saved: false };
 
+/** Where the user chose to save, with the bytes still to come. */
+export interface SaveTarget {
+  readonly fileName: string;
+  /** Writes the file (once). */
+  write(data: Uint8Array): Promise<void>;
+}
+
 export interface Platform {
   readonly kind: 'electron' | 'browser';
   /** Resolves to the chosen files, or an empty list when the user cancels. */
@@ -32,6 +39,11 @@ export interface Platform {
     filters?: FileFilter[];
     data: Uint8Array;
   }): Promise<SaveOutcome>;
+  /**
+   * Asks where to save without saving yet, for a caller that must record what it saves first: null
+   * when the user cancels. Browser mode has no dialog to ask in: its target downloads on write.
+   */
+  chooseSaveTarget(options: { suggestedName: string; filters?: FileFilter[] }): Promise<SaveTarget | null>;
   /** Electron writes a PDF of the current window; a browser opens its print dialog (print stylesheet). */
   printToPdf(options: { suggestedName: string }): Promise<SaveOutcome>;
   /**

@@ -244,4 +244,53 @@ describe('query engine', () => {
     if (!top.ok) throw new Error(top.error);
     expect(engine.window(top.handle, 0, 1, [0])?.cells).toEqual([[String(rows - 1)]]);
   });
+
+  it('shapes a chart from every row of the view, not the first 200,000', async () => {
+    const rows = 250_001;
+    const { engine } = engineFor(
+      [
+        'n,group',
+        ...Array.from({ length: rows }, (_, i) => `${i % 100},${i % 2 === 0 ? 'even' : 'odd'}`),
+      ].join('\n'),
+    );
+    const all = await run(engine, {});
+    const chart = (input: Record<string, unknown>) =>
+      engine.chartData(all.handle, { viewId: 'v', title: 't', ...input });
+    const histogram = chart({ type: 'histogram', x: 'n', bins: 4 });
+    if (!histogram?.ok || histogram.data.kind !== 'category') throw new Error('expected a histogram');
+    expect(histogram.rows).toBe(rows);
+    expect(histogram.data.series[0]?.values).toEqual([62_501, 62_500, 62_500, 62_500]);
+    // A line of every row is thinned from all of them, and says so.
+    const line = chart({ type: 'line', x: 'n', y: ['n'] });
+    expect(line?.ok && line.data.thinnedFrom).toBe(rows);
+    // Bars of a raw view are refused with the way forward; grouped, the same data draws.
+    expect(chart({ type: 'bar', x: 'group', y: ['n'] })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/250,001 bars.*Group the view by "group"/) as unknown,
+    });
+    const grouped = await run(engine, {
+      groupBy: { keys: [{ column: 'group' }], aggregates: [{ op: 'count' }] },
+    });
+    const bars = engine.chartData(grouped.handle, {
+      viewId: 'v',
+      title: 't',
+      type: 'bar',
+      x: 'group',
+      y: [grouped.columns[1]?.name],
+    });
+    expect(bars?.ok && bars.data).toMatchObject({
+      labels: ['even', 'odd'],
+      series: [{ values: [125_001, 125_000] }],
+    });
+  });
+
+  it('answers a chart that does not fit the view with why, not an exception', async () => {
+    const { engine } = engineFor();
+    const all = await run(engine, {});
+    expect(
+      engine.chartData(all.handle, { viewId: 'v', title: 't', type: 'bar', x: 'region', y: ['profit'] }),
+    ).toEqual({ ok: false, error: 'The value column "profit" is not in the view\'s result any more.' });
+    expect(engine.chartData(all.handle, { type: 'radar' })).toMatchObject({ ok: false });
+    expect(engine.chartData(999, {})).toBeUndefined();
+  });
 });

@@ -14,6 +14,8 @@ import {
   runView,
 } from '@core/table';
 import { CHUNK_MASK, CHUNK_SHIFT } from '@core/table';
+import type { ChartData } from '@core/charts';
+import { ChartDataError, ChartSpecSchema, shapeChartData } from '@core/charts';
 import { toTsv } from '../features/datasets/viewer/tsv';
 
 export interface LoadedDataset {
@@ -56,6 +58,11 @@ export type RunOutcome =
       readonly grouped: boolean;
       readonly droppedPivotColumns: number;
     }
+  | { readonly ok: false; readonly error: string };
+
+/** A chart's data shaped from every row of a view's result, or why it cannot be. */
+export type ChartOutcome =
+  | { readonly ok: true; readonly data: ChartData; readonly rows: number }
   | { readonly ok: false; readonly error: string };
 
 export interface RowWindow {
@@ -230,6 +237,49 @@ export class QueryEngine {
       }, 0);
     }
     return { handle, start: from, rowNumbers, cells };
+  }
+
+  /**
+   * What a chart of this result draws, computed here over every row of the view (histogram bins,
+   * series, thinning), so only the chart's few numbers cross to the window and nothing is cut at a
+   * row limit. Only the columns the chart uses are formatted, one row at a time.
+   */
+  chartData(handle: number, chartSpecInput: unknown): ChartOutcome | undefined {
+    const result = this.resultOf(handle);
+    if (result === undefined) return undefined;
+    const parsed = ChartSpecSchema.safeParse(chartSpecInput);
+    if (!parsed.success)
+      return {
+        ok: false,
+        error: `The chart is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`,
+      };
+    const spec = parsed.data;
+    const wanted = new Set([spec.x, ...spec.y, ...(spec.series === undefined ? [] : [spec.series])]);
+    const columns = result.columns
+      .map((index) => ({ index, schema: result.table.columns[index] }))
+      .filter(
+        (c): c is { index: number; schema: ColumnSchema } =>
+          c.schema !== undefined && wanted.has(c.schema.name),
+      );
+    const { table, rows } = result;
+    function* cells(): Generator<(string | null)[]> {
+      for (const row of rows) {
+        const chunk = table.chunks[row >>> CHUNK_SHIFT];
+        const offset = row & CHUNK_MASK;
+        yield columns.map(({ index, schema }) => {
+          const encoded = chunk?.columns[index];
+          const value = encoded === undefined ? null : readCell(encoded, offset);
+          return value === null ? null : formatCell(value, schema);
+        });
+      }
+    }
+    try {
+      const data = shapeChartData(spec, { columns: columns.map((c) => c.schema.name), rows: cells() });
+      return { ok: true, data, rows: rows.length };
+    } catch (error) {
+      if (error instanceof ChartDataError) return { ok: false, error: error.message };
+      throw error;
+    }
   }
 
   /** A rectangular selection (inclusive bounds, display positions) as TSV, header first if asked. */

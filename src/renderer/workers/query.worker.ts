@@ -40,6 +40,10 @@ const api = {
     await engine.whenLoaded();
     return engine.copy(handle, range, withHeader);
   },
+  chartData: async (handle: number, chartSpec: unknown) => {
+    await engine.whenLoaded();
+    return engine.chartData(handle, chartSpec);
+  },
   profile: async (handle: number, displayColumn: number) => {
     await engine.whenLoaded();
     return engine.profile(handle, displayColumn);

@@ -4,7 +4,7 @@ import {
   CHART_TYPES,
   ChartSpecSchema,
   chartSpecProblem,
-  shapeChartData,
+  SERIES_PALETTES,
 } from '@core/charts';
 import {
   Alert,
@@ -21,13 +21,14 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { Chart, TaskRecord } from '../../db';
 import { repositories, UserInputError } from '../../db';
 import { errorMessage } from '../common/error-message';
 import { ChartCanvas } from './ChartCanvas';
+import { colourRepeatWarning } from './chart-config';
 import { useTaskViews } from './use-task-views';
-import { useViewTable } from './use-view-table';
+import { useChartData, useViewTable } from './use-view-table';
 
 type Draft = Omit<ChartSpecInput, 'viewId'> & { viewId: string };
 
@@ -57,7 +58,8 @@ export function ChartEditorModal({
   const [error, setError] = useState<{ message: string; field?: string }>();
   const [saving, setSaving] = useState(false);
   const views = useTaskViews(task);
-  const table = useViewTable(draft.viewId || undefined);
+  // Only the view's columns here: the preview's numbers are shaped in the query worker from every row.
+  const table = useViewTable(draft.viewId || undefined, 0);
   const columns = table.status === 'ready' ? [...table.table.columns] : [];
   const set = (patch: Partial<Draft>) => {
     setDraft((d) => ({ ...d, ...patch }));
@@ -66,14 +68,16 @@ export function ChartEditorModal({
 
   const parsed = ChartSpecSchema.safeParse(draft);
   const spec: ChartSpec | undefined = parsed.success ? parsed.data : undefined;
-  const preview = useMemo(() => {
-    if (!spec || table.status !== 'ready') return undefined;
-    try {
-      return { data: shapeChartData(spec, table.table) };
-    } catch (caught) {
-      return { error: errorMessage(caught) };
-    }
-  }, [spec && JSON.stringify(spec), table]); // eslint-disable-line react-hooks/exhaustive-deps
+  const shaped = useChartData(spec);
+  const preview =
+    shaped.status === 'ready'
+      ? { data: shaped.data }
+      : shaped.status === 'error'
+        ? { error: shaped.error }
+        : undefined;
+
+  const repeatWarning =
+    spec && preview?.data ? colourRepeatWarning(spec, preview.data, SERIES_PALETTES.light.length) : undefined;
 
   const chooseView = (viewId: string | null) => {
     const chosen = views?.find((v) => v.view.id === viewId);
@@ -278,8 +282,17 @@ export function ChartEditorModal({
               <Alert color="red" role="alert">
                 {table.status === 'error' ? table.error : 'That saved view no longer exists.'}
               </Alert>
+            ) : spec && shaped.status === 'loading' ? (
+              <Loader size="sm" aria-label="Drawing the preview" />
             ) : preview?.data && spec ? (
-              <ChartCanvas spec={spec} data={preview.data} height={260} />
+              <>
+                <ChartCanvas spec={spec} data={preview.data} height={260} />
+                {repeatWarning && (
+                  <Text size="sm" c="dimmed" data-testid="colour-repeat-warning">
+                    {repeatWarning}
+                  </Text>
+                )}
+              </>
             ) : (
               <Text c="dimmed" size="sm">
                 {preview?.error ?? chartSpecProblem(draft) ?? ''}

@@ -110,7 +110,7 @@ export function ChartsTab({ task }: TaskTabProps) {
             setDialog(undefined);
           }}
         >
-          Findings that show this chart will show a missing-reference marker instead.
+          A chart that a finding, an answer or a QC item cites is kept until those citations are removed.
         </ConfirmDeleteModal>
       )}
     </Stack>

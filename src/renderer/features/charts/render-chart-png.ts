@@ -1,9 +1,9 @@
 import type { ChartSpec } from '@core/charts';
-import { chartDataRows, ChartSpecSchema, shapeChartData } from '@core/charts';
+import { chartDataRows, ChartSpecSchema } from '@core/charts';
 import { Chart } from 'chart.js';
 import type { ChartRecord } from '../../db';
 import { chartConfig, PRINT_INK } from './chart-config';
-import { loadViewTable } from './view-table';
+import { loadChartData } from './view-table';
 
 function specOf(chart: ChartRecord): ChartSpec {
   const parsed = ChartSpecSchema.safeParse(chart.spec);
@@ -37,21 +37,21 @@ export async function drawChartPng(
 }
 
 /**
- * Renders a stored chart from its spec and the current data to PNG bytes, off screen, for reports
- * and packages.
+ * Renders a stored chart from its spec and the current data (every row of its view, shaped in the
+ * query worker) to PNG bytes, off screen, for reports and packages.
  */
 export async function renderChartPng(
   chart: ChartRecord,
   options: { width: number; height: number },
 ): Promise<Uint8Array> {
   const spec = specOf(chart);
-  const { table } = await loadViewTable(spec.viewId);
-  return drawChartPng(spec, shapeChartData(spec, table), options);
+  const { data } = await loadChartData(spec);
+  return drawChartPng(spec, data, options);
 }
 
 /** A stored chart's numbers as a table (header first), for the report's table next to the image. */
 export async function chartTableRows(chart: ChartRecord): Promise<string[][]> {
   const spec = specOf(chart);
-  const { table } = await loadViewTable(spec.viewId);
-  return chartDataRows(shapeChartData(spec, table), spec.xLabel || spec.x);
+  const { data } = await loadChartData(spec);
+  return chartDataRows(data, spec.xLabel || spec.x);
 }

@@ -1,21 +1,29 @@
+import type { ChartSpec } from '@core/charts';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { repositories } from '../../db';
 import { errorMessage } from '../common/error-message';
-import type { LoadedViewTable } from './view-table';
-import { loadViewTable } from './view-table';
+import type { LoadedChartData, LoadedViewTable } from './view-table';
+import { loadChartData, loadViewTable } from './view-table';
 
-export type ViewTableState =
+export type ViewLoadState<T> =
   | { status: 'loading' }
   | { status: 'missing' }
   | { status: 'error'; error: string }
-  | ({ status: 'ready' } & LoadedViewTable);
+  | ({ status: 'ready' } & T);
+
+export type ViewTableState = ViewLoadState<LoadedViewTable>;
+export type ChartDataState = ViewLoadState<LoadedChartData>;
 
 /**
- * A saved view's current result, re-read whenever the view is edited or its dataset changes, so
- * everything built on it (charts, tables in findings) stays live.
+ * Something computed from a saved view's current result, recomputed whenever the view is edited or
+ * its dataset changes (so everything built on it stays live) and whenever `requestKey` changes.
  */
-export function useViewTable(viewId: string | undefined, maxRows?: number): ViewTableState {
+function useViewLoad<T>(
+  viewId: string | undefined,
+  requestKey: string,
+  load: (viewId: string) => Promise<T>,
+): ViewLoadState<T> {
   const stamp = useLiveQuery(async () => {
     if (!viewId) return null;
     const view = await repositories.savedViews.get(viewId);
@@ -23,13 +31,18 @@ export function useViewTable(viewId: string | undefined, maxRows?: number): View
     const dataset = await repositories.datasets.get(view.datasetId);
     return `${view.updatedAt}|${dataset?.id ?? ''}|${JSON.stringify(dataset?.columns ?? [])}`;
   }, [viewId]);
-  const [state, setState] = useState<{ key: string; value: ViewTableState }>();
-  const key = `${viewId ?? ''}|${stamp ?? ''}|${maxRows ?? ''}`;
+  const [state, setState] = useState<{ key: string; value: ViewLoadState<T> }>();
+  const key = `${viewId ?? ''}|${stamp ?? ''}|${requestKey}`;
+  // The latest loader, without making every new closure a reason to load again: `key` says when.
+  const loadRef = useRef(load);
+  useEffect(() => {
+    loadRef.current = load;
+  });
 
   useEffect(() => {
     if (!viewId || !stamp) return;
     let cancelled = false;
-    loadViewTable(viewId, maxRows).then(
+    loadRef.current(viewId).then(
       (loaded) => {
         if (!cancelled) setState({ key, value: { status: 'ready', ...loaded } });
       },
@@ -40,9 +53,27 @@ export function useViewTable(viewId: string | undefined, maxRows?: number): View
     return () => {
       cancelled = true;
     };
-  }, [viewId, stamp, maxRows, key]);
+  }, [viewId, stamp, key]);
 
   if (stamp === null) return { status: 'missing' };
   if (stamp === undefined || state?.key !== key) return { status: 'loading' };
   return state.value;
+}
+
+/** A saved view's first `maxRows` rows (0: only its columns), kept live. */
+export function useViewTable(viewId: string | undefined, maxRows: number): ViewTableState {
+  return useViewLoad(viewId, String(maxRows), async (id) => loadViewTable(id, maxRows));
+}
+
+/** What a chart spec draws, from every row of its view's current result, kept live. */
+export function useChartData(spec: ChartSpec | undefined): ChartDataState {
+  // Only what changes the numbers reloads them: editing a title or caption redraws, not recomputes.
+  const dataKey = spec
+    ? JSON.stringify([spec.viewId, spec.type, spec.x, spec.y, spec.series ?? null, spec.bins ?? null])
+    : '';
+  const state = useViewLoad(spec?.viewId, dataKey, async () => {
+    if (!spec) throw new Error('No chart to draw.');
+    return loadChartData(spec);
+  });
+  return spec ? state : { status: 'loading' };
 }

@@ -1,21 +1,26 @@
-import type { ViewTable } from '@core/charts';
+import type { ChartData, ChartSpec, ViewTable } from '@core/charts';
 import type { Remote } from 'comlink';
 import { wrap } from 'comlink';
 import type { SavedView } from '../../db';
 import { repositories } from '../../db';
 import type { QueryWorker } from '../../workers/query.worker';
-import type { RunOutcome } from '../../workers/query-engine';
+import type { ChartOutcome, RunOutcome } from '../../workers/query-engine';
 import { MAX_COPY_CELLS } from '../../workers/query-engine';
-
-/** Charts and report tables read at most this many result rows (a chart of more is thinned anyway). */
-export const MAX_VIEW_ROWS = 200_000;
 
 export interface LoadedViewTable {
   readonly view: SavedView;
   readonly datasetName: string;
+  /** The view's first rows (as many as asked for), formatted as the grid shows them. */
   readonly table: ViewTable;
-  /** Rows in the view's result; more than `table.rows` when it was cut at MAX_VIEW_ROWS. */
+  /** Rows in the view's result; more than `table.rows` when only the first were asked for. */
   readonly totalRows: number;
+}
+
+export interface LoadedChartData {
+  /** Shaped in the query worker from every row of the view: nothing is cut at a row limit. */
+  readonly data: ChartData;
+  /** Rows of the view's result the chart was shaped from. */
+  readonly rows: number;
 }
 
 /**
@@ -59,9 +64,20 @@ function scheduleStop(): void {
   }, IDLE_MS);
 }
 
-/** Runs a saved view over its dataset's current data and returns its result as formatted cells. */
-export async function loadViewTable(viewId: string, maxRows = MAX_VIEW_ROWS): Promise<LoadedViewTable> {
-  const run = async (): Promise<LoadedViewTable> => {
+interface RunView {
+  view: SavedView;
+  datasetName: string;
+  outcome: Extract<RunOutcome, { ok: true }>;
+  remote: Remote<QueryWorker>;
+  answer: <T>(request: Promise<T>) => Promise<T>;
+}
+
+/**
+ * Runs a saved view over its dataset's current data in the shared worker, then `withResult` on it,
+ * one request at a time.
+ */
+async function onView<T>(viewId: string, withResult: (run: RunView) => Promise<T>): Promise<T> {
+  const run = async (): Promise<T> => {
     const view = await repositories.savedViews.get(viewId);
     if (!view) throw new Error('The saved view this refers to no longer exists.');
     if (!view.spec) throw new Error(`The saved view "${view.name}" cannot be used: ${view.problem}`);
@@ -70,22 +86,12 @@ export async function loadViewTable(viewId: string, maxRows = MAX_VIEW_ROWS): Pr
       throw new Error(`The dataset of the saved view "${view.name}" is no longer on this computer.`);
     const version = JSON.stringify([dataset.columns, dataset.rowCount, dataset.sha256]);
     const { remote, stopped } = sharedWorker();
-    const answer = async <T>(request: Promise<T>): Promise<T> => Promise.race([request, stopped]);
+    const answer = async <R>(request: Promise<R>): Promise<R> => Promise.race([request, stopped]);
     const summary = await answer(remote.open(view.datasetId, openedVersions.get(view.datasetId) !== version));
     openedVersions.set(view.datasetId, version);
     const outcome = await answer<RunOutcome>(remote.run(view.spec));
     if (!outcome.ok) throw new Error(`The saved view "${view.name}" failed: ${outcome.error}`);
-    const displayColumns = outcome.columns.map((_, i) => i);
-    const limit = Math.min(maxRows, Math.floor(MAX_COPY_CELLS / Math.max(1, displayColumns.length)));
-    const window = await answer(
-      remote.window(outcome.handle, 0, Math.min(limit, outcome.rowCount), displayColumns),
-    );
-    return {
-      view,
-      datasetName: summary.name,
-      table: { columns: outcome.columns.map((c) => c.name), rows: window?.cells ?? [] },
-      totalRows: outcome.rowCount,
-    };
+    return withResult({ view, datasetName: summary.name, outcome, remote, answer });
   };
   const result = queue.then(run, run);
   queue = result.catch(() => undefined);
@@ -94,4 +100,32 @@ export async function loadViewTable(viewId: string, maxRows = MAX_VIEW_ROWS): Pr
   } finally {
     scheduleStop();
   }
+}
+
+/** A saved view's first `maxRows` result rows as formatted cells (0: only its columns), with its size. */
+export async function loadViewTable(viewId: string, maxRows: number): Promise<LoadedViewTable> {
+  return onView(viewId, async ({ view, datasetName, outcome, remote, answer }) => {
+    const displayColumns = outcome.columns.map((_, i) => i);
+    const limit = Math.min(maxRows, Math.floor(MAX_COPY_CELLS / Math.max(1, displayColumns.length)));
+    const window =
+      limit > 0
+        ? await answer(remote.window(outcome.handle, 0, Math.min(limit, outcome.rowCount), displayColumns))
+        : undefined;
+    return {
+      view,
+      datasetName,
+      table: { columns: outcome.columns.map((c) => c.name), rows: window?.cells ?? [] },
+      totalRows: outcome.rowCount,
+    };
+  });
+}
+
+/** What a chart draws, shaped in the query worker from every row of its view's current result. */
+export async function loadChartData(spec: ChartSpec): Promise<LoadedChartData> {
+  return onView(spec.viewId, async ({ outcome, remote, answer }) => {
+    const shaped = await answer<ChartOutcome | undefined>(remote.chartData(outcome.handle, spec));
+    if (!shaped) throw new Error('The query worker lost the view’s result; try again.');
+    if (!shaped.ok) throw new Error(shaped.error);
+    return { data: shaped.data, rows: shaped.rows };
+  });
 }

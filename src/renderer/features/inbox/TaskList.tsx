@@ -141,7 +141,7 @@ export function TaskList({ rows }: { rows: readonly TaskListRow[] }) {
                 </Badge>
               </Table.Td>
               <Table.Td>
-                <DueText due={task.due} />
+                <DueText task={task} />
               </Table.Td>
               <Table.Td ta="right">{formatMinutes(minutesLogged)}</Table.Td>
             </Table.Tr>

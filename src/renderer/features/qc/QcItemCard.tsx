@@ -46,7 +46,13 @@ function evidenceData(options: readonly EvidenceOption[], current: readonly stri
     group,
     items: options.filter((o) => o.group === group).map(({ value, label }) => ({ value, label })),
   }));
-  const freeText = current.filter((value) => !known.has(value)).map((value) => ({ value, label: value }));
+  const freeText = current
+    .filter((value) => !known.has(value))
+    .map((value) => {
+      // A link to something no longer in the task reads as such, not as an opaque id.
+      const link = /^(chart|view|finding|source):[A-Za-z0-9_-]+$/.exec(value);
+      return { value, label: link ? `Missing ${link[1] ?? ''} (no longer in this task)` : value };
+    });
   return [...groups, { group: 'Other', items: freeText }].filter((g) => g.items.length > 0);
 }
 

@@ -1,6 +1,8 @@
 import { Alert, Button, Code, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { repositories } from '../../db';
 import type { TaskTabProps } from '../tasks/task-tab-props';
 import { errorMessage } from '../common/error-message';
 import { AttestationForm } from './AttestationForm';
@@ -15,17 +17,32 @@ import './submission.css';
 
 export function SubmitTab({ task }: TaskTabProps) {
   const editable = task.state === 'in_progress';
-  const { state, refresh } = useSubmissionPreview(task.id, `${task.updatedAt}:${task.version}`, editable);
+  // Any change to the work moves the audit log, so the preview (the version that would be signed) follows it.
+  const head = useLiveQuery(async () => repositories.submissions.auditHead(task.id), [task.id]);
+  const { state, refresh } = useSubmissionPreview(
+    task.id,
+    `${task.updatedAt}:${task.version}:${head?.hash ?? ''}`,
+    editable && head !== undefined,
+  );
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
-  const submit = () => {
+  const submit = (prepared: PreparedDeliverable) => {
     setBusy(true);
     setFailure(null);
-    exportSubmission(task.id)
+    exportSubmission(prepared)
       .then((outcome) => {
         if (outcome.status === 'cancelled') {
           notifications.show({ message: 'Nothing was submitted: the save was cancelled.' });
+          return;
+        }
+        if (outcome.status === 'recorded') {
+          notifications.show({
+            color: 'yellow',
+            autoClose: false,
+            title: `Version ${outcome.version} was submitted, but its file was not written`,
+            message: `${outcome.writeError}. Save the package again from the submission history.`,
+          });
           return;
         }
         notifications.show({
@@ -69,7 +86,13 @@ export function SubmitTab({ task }: TaskTabProps) {
             </Alert>
           ) : null}
           {state.status === 'ready' ? (
-            <ReadyToSubmit prepared={state.prepared} busy={busy} onSubmit={submit} />
+            <ReadyToSubmit
+              prepared={state.prepared}
+              busy={busy}
+              onSubmit={() => {
+                submit(state.prepared);
+              }}
+            />
           ) : null}
           {failure ? (
             <Alert color="red" title="The submission was not exported">
@@ -107,8 +130,8 @@ function ReadyToSubmit(props: { prepared: PreparedDeliverable; busy: boolean; on
         </Alert>
       )}
       <Text size="sm">
-        Content digest (SHA-512) of this version as it stands:{' '}
-        <Code>{prepared.contentDigest.slice(0, 32)}…</Code>
+        Content digest (SHA-512) of this version, as it will be signed:{' '}
+        <Code data-testid="preview-digest">{prepared.contentDigest.slice(0, 32)}…</Code>
       </Text>
       <Group justify="space-between">
         <Title order={3}>Report preview</Title>

@@ -2,10 +2,14 @@ import { webCryptoSigner } from '@core/minisign';
 import { repositories } from '../../db';
 import { platform } from '../../platform';
 import { renderChartPng } from '../charts/render-chart-png';
-import { saveSignedPackage, signPackage } from '../packages/export-signed-package';
+import { signPackage } from '../packages/export-signed-package';
 import { exportViewCsv } from './export-view-csv';
 import type { PrepareDeps, PreparedDeliverable } from './freeze-submission';
-import { freezeSubmission, prepareDeliverable } from './freeze-submission';
+import { prepareDeliverable } from './freeze-submission';
+import type { ExportOutcome } from './submit-deliverable';
+import { submitDeliverable } from './submit-deliverable';
+
+export type { ExportOutcome } from './submit-deliverable';
 
 /** Charts at a size that prints sharply on A4 and reads well on screen. */
 const CHART_SIZE = { width: 1200, height: 700 };
@@ -18,54 +22,24 @@ const liveDeps: PrepareDeps = {
   renderPdf: async (html) => platform.renderPdf(html),
 };
 
-/** Version N as it would be submitted now (no PDF: the preview shows the HTML report). */
+/**
+ * Version N as it would be submitted now, complete (PDF included where one can be made): the preview
+ * the analyst reads and attests is the very deliverable that is signed, digest and all.
+ */
 export async function previewSubmission(taskId: string): Promise<PreparedDeliverable> {
-  return prepareDeliverable(taskId, liveDeps, { withPdf: false });
+  return prepareDeliverable(taskId, liveDeps, { withPdf: true });
 }
 
-export type ExportOutcome =
-  { status: 'saved'; version: number; contentDigest: string; fileName: string } | { status: 'cancelled' };
-
-/**
- * Freezes version N, signs the attestation and the submission package, offers it to save, and only
- * once it is saved records the version and moves the task to submitted. A cancelled save or a
- * failure before it leaves the task exactly as it was.
- */
-export async function exportSubmission(taskId: string): Promise<ExportOutcome> {
+/** Signs the previewed version and saves it (see submitDeliverable for the order of steps). */
+export async function exportSubmission(prepared: PreparedDeliverable): Promise<ExportOutcome> {
   const key = await repositories.identity.getSigningKey();
   if (!key) throw new Error('Create your profile and signing key in Settings before submitting.');
-  // Time still running belongs in this version's time entries, and submitted work is not timed.
-  await repositories.timeEntries.stopTimer(taskId);
-  const prepared = await prepareDeliverable(taskId, liveDeps, { withPdf: true });
-  const frozen = await freezeSubmission(prepared, {
+  return submitDeliverable(prepared, {
     submissions: repositories.submissions,
     signer: { keyId: key.keyIdBytes, sign: webCryptoSigner(key.privateKey) },
+    signPackage,
+    chooseSaveTarget: async (options) => platform.chooseSaveTarget(options),
   });
-  const pkg = await signPackage({
-    kind: 'submission',
-    taskId,
-    files: frozen.files,
-    people: prepared.people,
-    title: `${prepared.taskTitle} — submission v${prepared.version}`,
-    actionTimes: { analyst: prepared.frozenAt },
-    fileStem: `${prepared.taskTitle}-v${prepared.version}`,
-  });
-  if (!(await saveSignedPackage(pkg, 'submission', taskId))) return { status: 'cancelled' };
-  await repositories.submissions.commit(frozen.frozenEvent, {
-    taskId,
-    version: prepared.version,
-    contentDigest: frozen.contentDigest,
-    files: Object.fromEntries(frozen.files),
-    submittedAt: prepared.frozenAt,
-    submittedBy: prepared.analyst,
-    packageId: pkg.packageId,
-  });
-  return {
-    status: 'saved',
-    version: prepared.version,
-    contentDigest: frozen.contentDigest,
-    fileName: pkg.fileName,
-  };
 }
 
 /** Offers a version's package, exactly as it was first saved, to save again. */

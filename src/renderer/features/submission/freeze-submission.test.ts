@@ -16,8 +16,13 @@ import { createQcRepository } from '../../db/qc-repository';
 import { createSubmissionsRepository } from '../../db/submissions-repository';
 import { readTaskAuditLog } from '../../db/task-events';
 import { createTasksRepository } from '../../db/tasks-repository';
+import { createFindingsRepository } from '../../db/findings-repository';
+import type { SaveTarget } from '../../platform/platform';
+import type { SignedPackageRequest } from '../packages/export-signed-package';
 import type { PrepareDeps } from './freeze-submission';
 import { freezeSubmission, prepareDeliverable } from './freeze-submission';
+import type { SubmitDeps } from './submit-deliverable';
+import { submitDeliverable } from './submit-deliverable';
 
 const TASK_ID = 'task-7';
 const PDF = new TextEncoder().encode('%PDF-1.7 report');
@@ -315,7 +320,7 @@ describe('freezing a submission', () => {
         submittedBy: { name: 'Ada', keyId: analyst.keyId },
         packageId: 'pkg-1',
       }),
-    ).rejects.toThrow(/audit log changed/);
+    ).rejects.toThrow(/work changed while the submission was being exported/);
     expect(await db.submissions.count()).toBe(0);
     expect((await db.tasks.get(TASK_ID))?.state).toBe('in_progress');
   });
@@ -383,5 +388,130 @@ describe('the submission package', () => {
     expect(minisign.error).toBeUndefined();
     expect(minisign.status, minisign.stderr).toBe(0);
     expect(minisign.stdout).toContain(`kind=submission`);
+  });
+});
+
+describe('submitting the previewed version', () => {
+  const PACKAGE_ID = '0b5c1b8e-2f4a-4c6d-9e8f-1a2b3c4d5e6f';
+
+  /** A save dialog that records what is written, and can let something happen while it is open. */
+  function saveDialog(options: { whileOpen?: () => Promise<void>; cancel?: boolean; fail?: boolean } = {}) {
+    const written: Uint8Array[] = [];
+    let opened = 0;
+    const choose = async (): Promise<SaveTarget | null> => {
+      opened += 1;
+      await options.whileOpen?.();
+      if (options.cancel) return null;
+      return {
+        fileName: 'chosen.submission.kpo',
+        write: async (data) => {
+          if (options.fail) throw new Error('disk full');
+          written.push(data);
+          return Promise.resolve();
+        },
+      };
+    };
+    return { written, choose, opened: () => opened };
+  }
+
+  function submitDeps(chooseSaveTarget: SubmitDeps['chooseSaveTarget']): SubmitDeps {
+    return {
+      submissions: createSubmissionsRepository(db),
+      signer: analyst.signer,
+      signPackage: async ({ fileStem, kind: _kind, ...input }: SignedPackageRequest) => ({
+        packageId: PACKAGE_ID,
+        fileName: `${fileStem}.submission.kpo`,
+        bytes: await buildPackage({
+          ...input,
+          kind: 'submission',
+          packageId: PACKAGE_ID,
+          sourceOrganization: 'Insight BPO',
+          contactName: 'Ada',
+          signer: analyst.signer,
+        }),
+      }),
+      chooseSaveTarget,
+    };
+  }
+
+  const preview = async () => prepareDeliverable(TASK_ID, deps(), { withPdf: true });
+  const lateAutosave = async () => {
+    await createFindingsRepository(db).save('finding-1', { title: 'North leads', markdown: 'Edited late.' });
+  };
+  const nothingRecorded = async () => {
+    expect(await db.submissions.count()).toBe(0);
+    expect(await db.sentPackages.count()).toBe(0);
+    expect(await db.tasks.get(TASK_ID)).toMatchObject({ state: 'in_progress', version: 0 });
+  };
+
+  it('saves exactly the version previewed, digest included, and records it with its package', async () => {
+    const prepared = await preview();
+    const dialog = saveDialog();
+    const outcome = await submitDeliverable(prepared, submitDeps(dialog.choose));
+    expect(outcome).toEqual({
+      status: 'saved',
+      version: 1,
+      contentDigest: prepared.contentDigest,
+      fileName: 'chosen.submission.kpo',
+    });
+    const [saved] = dialog.written;
+    if (!saved) throw new Error('nothing was written');
+    const verified = verifyPackage(saved, { trustedKeys: [analyst.trusted] });
+    expect(verified.status).toBe('trusted');
+    const read = readDeliverable(verified.files ?? new Map());
+    expect(read.ok && read.deliverable.contentDigest).toBe(prepared.contentDigest);
+    expect(read.ok && read.deliverable.signoffs?.signoffs[0]?.date).toBe(prepared.frozenAt);
+    expect(await db.tasks.get(TASK_ID)).toMatchObject({ state: 'submitted', version: 1 });
+    expect((await db.sentPackages.get(PACKAGE_ID))?.bytes).toEqual(saved);
+  });
+
+  it('refuses, before asking where to save, when the work changed after the preview', async () => {
+    const prepared = await preview();
+    await lateAutosave();
+    const dialog = saveDialog();
+    await expect(submitDeliverable(prepared, submitDeps(dialog.choose))).rejects.toThrow(
+      /changed after this version was previewed/,
+    );
+    expect(dialog.opened()).toBe(0);
+    await nothingRecorded();
+  });
+
+  it('writes no file when an autosave lands while the save dialog is open, and keeps the edit', async () => {
+    const prepared = await preview();
+    const dialog = saveDialog({ whileOpen: lateAutosave });
+    await expect(submitDeliverable(prepared, submitDeps(dialog.choose))).rejects.toThrow(
+      /Nothing was saved or recorded/,
+    );
+    expect(dialog.written).toEqual([]);
+    await nothingRecorded();
+    expect((await db.findings.get('finding-1'))?.markdown).toBe('Edited late.');
+  });
+
+  it('changes nothing when the save is cancelled', async () => {
+    const before = await readTaskAuditLog(db, TASK_ID);
+    const prepared = await preview();
+    const outcome = await submitDeliverable(prepared, submitDeps(saveDialog({ cancel: true }).choose));
+    expect(outcome).toEqual({ status: 'cancelled' });
+    await nothingRecorded();
+    expect((await readTaskAuditLog(db, TASK_ID)).events).toEqual(before.events);
+  });
+
+  it('keeps the version recorded, with its package to save again, when writing the file fails', async () => {
+    const prepared = await preview();
+    const outcome = await submitDeliverable(prepared, submitDeps(saveDialog({ fail: true }).choose));
+    expect(outcome).toMatchObject({ status: 'recorded', version: 1, writeError: 'disk full' });
+    expect(await db.tasks.get(TASK_ID)).toMatchObject({ state: 'submitted', version: 1 });
+    expect(await db.sentPackages.get(PACKAGE_ID)).toBeDefined();
+  });
+
+  it('is not offered while the timer runs, since stopping it changes the version', async () => {
+    await db.tasks.update(TASK_ID, { timerStartedAt: '2026-11-25T11:00:00.000Z' });
+    const prepared = await preview();
+    expect(prepared.gate.reasons).toEqual([
+      'Your timer is still running: stop it on the Time tab so this version includes that time.',
+    ]);
+    await expect(submitDeliverable(prepared, submitDeps(saveDialog().choose))).rejects.toThrow(
+      /timer is still running/,
+    );
   });
 });

@@ -3,7 +3,7 @@ import { assembleDeliverable, composeReportMarkdown, deliverableDigest } from '@
 import type { Ed25519Sign } from '@core/minisign';
 import type { AuditEvent, PackagePerson, Person, Signoff } from '@core/package';
 import { createSignoff } from '@core/package';
-import type { ChartRecord, SavedViewRecord, SubmissionsRepository } from '../../db';
+import type { AuditHead, ChartRecord, SavedViewRecord, SubmissionsRepository } from '../../db';
 import { errorMessage } from '../common/error-message';
 import { chartTexts, toReportInput } from './deliverable-content';
 import type { GateVerdict } from './submission-gate';
@@ -23,7 +23,10 @@ export interface PrepareDeps {
   now?: () => Date;
 }
 
-/** Version N of a task's deliverable, assembled but not yet signed, stored or sent. */
+/**
+ * Version N of a task's deliverable, assembled but not yet signed, stored or sent. What the Submit tab
+ * previews (digest included) is exactly what is signed and saved: nothing is assembled again.
+ */
 export interface PreparedDeliverable {
   taskId: string;
   taskTitle: string;
@@ -36,6 +39,8 @@ export interface PreparedDeliverable {
   /** Payload files (relative to data/) without the audit log and sign-offs, which come at signing. */
   files: Map<string, Uint8Array>;
   contentDigest: string;
+  /** Where the task's log ended when the work was read: signing refuses if it has moved since. */
+  auditHead: AuditHead;
 }
 
 /** Reads the task's work, renders charts, tables and the report, and assembles version N = task.version + 1. */
@@ -100,10 +105,11 @@ export async function prepareDeliverable(
     frozenAt,
     analyst,
     people,
-    gate: evaluateSubmissionGate(inputs.task.state, qc.verdict),
+    gate: evaluateSubmissionGate(inputs.task, qc.verdict),
     content,
     files,
     contentDigest: deliverableDigest(files),
+    auditHead: inputs.auditHead,
   };
 }
 
@@ -142,6 +148,7 @@ export async function freezeSubmission(
     prepared.taskId,
     { version, contentDigest },
     new Date(prepared.frozenAt),
+    prepared.auditHead,
   );
   const signoff = await createSignoff(
     {

@@ -14,6 +14,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { ChecklistItemRecord } from '../../db';
 import { repositories } from '../../db';
+import { AutomaticCheckSelect, withAutomaticCheck } from '../qc/templates/AutomaticCheckSelect';
 
 const SEVERITIES: { value: ChecklistItemRecord['severity']; label: string }[] = [
   { value: 'critical', label: 'Critical' },
@@ -80,43 +81,57 @@ export function ChecklistField(props: { value: ChecklistValue; onChange: (value:
           }}
         />
         {value.items.map((item, index) => (
-          <Group key={item.id} gap="xs" align="flex-end" wrap="nowrap">
-            <TextInput
-              style={{ flex: 1 }}
-              label={`Checklist item ${index + 1}`}
-              value={item.text}
-              onChange={(event) => {
-                editItem(index, { text: event.currentTarget.value });
-              }}
-            />
-            <NativeSelect
-              label={`Severity of item ${index + 1}`}
-              value={item.severity}
-              data={SEVERITIES}
-              onChange={(event) => {
-                editItem(index, { severity: event.currentTarget.value as ChecklistItemRecord['severity'] });
-              }}
-            />
-            <Checkbox
-              mb={8}
-              label="Evidence required"
-              aria-label={`Evidence required for item ${index + 1}`}
-              checked={item.evidenceRequired}
-              onChange={(event) => {
-                editItem(index, { evidenceRequired: event.currentTarget.checked });
-              }}
-            />
-            <ActionIcon
-              variant="default"
-              size="lg"
-              aria-label={`Remove checklist item ${index + 1}`}
-              onClick={() => {
-                setItems(value.items.filter((_, i) => i !== index));
-              }}
-            >
-              <IconTrash size={16} aria-hidden />
-            </ActionIcon>
-          </Group>
+          <Stack key={item.id} gap={4} data-testid="checklist-item">
+            <Group gap="xs" align="flex-end" wrap="nowrap">
+              <TextInput
+                style={{ flex: 1 }}
+                label={`Checklist item ${index + 1}`}
+                value={item.text}
+                onChange={(event) => {
+                  editItem(index, { text: event.currentTarget.value });
+                }}
+              />
+              <ActionIcon
+                variant="default"
+                size="lg"
+                aria-label={`Remove checklist item ${index + 1}`}
+                onClick={() => {
+                  setItems(value.items.filter((_, i) => i !== index));
+                }}
+              >
+                <IconTrash size={16} aria-hidden />
+              </ActionIcon>
+            </Group>
+            <Group gap="xs" align="flex-end">
+              <NativeSelect
+                label={`Severity of item ${index + 1}`}
+                value={item.severity}
+                data={SEVERITIES}
+                onChange={(event) => {
+                  editItem(index, {
+                    severity: event.currentTarget.value as ChecklistItemRecord['severity'],
+                  });
+                }}
+              />
+              {/* Shown so rewriting an item's text never leaves a hidden check deciding it. */}
+              <AutomaticCheckSelect
+                label={`Automatic check of item ${index + 1}`}
+                value={item.automaticCheck}
+                onChange={(check) => {
+                  setItems(value.items.map((it, i) => (i === index ? withAutomaticCheck(it, check) : it)));
+                }}
+              />
+              <Checkbox
+                mb={8}
+                label="Evidence required"
+                aria-label={`Evidence required for item ${index + 1}`}
+                checked={item.evidenceRequired}
+                onChange={(event) => {
+                  editItem(index, { evidenceRequired: event.currentTarget.checked });
+                }}
+              />
+            </Group>
+          </Stack>
         ))}
         <Group>
           <Button

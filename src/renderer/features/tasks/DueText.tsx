@@ -1,6 +1,9 @@
 import { Text, useComputedColorScheme } from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { dueCountdown } from './due-countdown';
+import type { TaskRecord } from '../../db';
+import { repositories } from '../../db';
+import { dueStatus, handedInKind } from './due-countdown';
 
 function useMinuteClock(): Date {
   const [now, setNow] = useState(() => new Date());
@@ -15,12 +18,24 @@ function useMinuteClock(): Date {
   return now;
 }
 
-/** A due date with its countdown; overdue in a red dark enough (light) or light enough (dark) for AA. */
-export function DueText(props: { due: string; withDate?: boolean }) {
+/**
+ * A task's due date with its countdown while the work is being done (overdue in a red dark enough
+ * (light) or light enough (dark) for AA), or, once handed in, when that was against the due date.
+ */
+export function DueText(props: {
+  task: Pick<TaskRecord, 'id' | 'due' | 'state' | 'version'>;
+  withDate?: boolean;
+}) {
+  const { id, due, state, version } = props.task;
   const now = useMinuteClock();
   const scheme = useComputedColorScheme('light');
-  const { text, overdue } = dueCountdown(props.due, now);
-  const date = props.withDate !== false && props.due ? new Date(props.due).toLocaleString() : '';
+  const kind = handedInKind(state);
+  const handedIn = useLiveQuery(
+    async () => (kind ? repositories.submissions.handedIn(id, kind) : undefined),
+    [id, kind, version],
+  );
+  const { text, overdue } = dueStatus({ due, state }, now, handedIn);
+  const date = props.withDate !== false && due ? new Date(due).toLocaleString() : '';
   return (
     <Text
       span

@@ -56,7 +56,7 @@ export function OverviewTab({ task }: TaskTabProps) {
       )}
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Fact label="Due">
-          <DueText due={task.due} />
+          <DueText task={task} />
         </Fact>
         <Fact label="Priority">
           <Text size="sm">{PRIORITY_LABELS[task.priority]}</Text>

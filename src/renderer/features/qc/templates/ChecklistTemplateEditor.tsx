@@ -12,7 +12,6 @@ import {
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { AUTOMATIC_CHECK_IDS, AUTOMATIC_CHECK_LABELS } from '@core/workflow';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { SyntheticEvent } from 'react';
 import { useState } from 'react';
@@ -20,17 +19,12 @@ import type { ChecklistItemRecord, ChecklistTemplateEntry, ChecklistTemplateInpu
 import { repositories } from '../../../db';
 import { errorMessage } from '../../common/error-message';
 import { useReadableColor } from '../readable-color';
+import { AutomaticCheckSelect, withAutomaticCheck } from './AutomaticCheckSelect';
 
 const SEVERITY_OPTIONS = [
   { value: 'critical', label: 'Critical' },
   { value: 'major', label: 'Major' },
   { value: 'minor', label: 'Minor' },
-];
-
-const NO_CHECK = 'none';
-const CHECK_OPTIONS = [
-  { value: NO_CHECK, label: 'None: checked by the analyst' },
-  ...AUTOMATIC_CHECK_IDS.map((id) => ({ value: id, label: AUTOMATIC_CHECK_LABELS[id] })),
 ];
 
 function newItem(): ChecklistItemRecord {
@@ -97,14 +91,11 @@ function ItemFields(props: {
               if (value) onChange({ ...item, severity: value as ChecklistItemRecord['severity'] });
             }}
           />
-          <Select
+          <AutomaticCheckSelect
             label={`Item ${n} automatic check`}
-            data={CHECK_OPTIONS}
-            allowDeselect={false}
-            value={item.automaticCheck ?? NO_CHECK}
-            onChange={(value) => {
-              const { automaticCheck: _old, ...rest } = item;
-              onChange(value && value !== NO_CHECK ? { ...rest, automaticCheck: value } : rest);
+            value={item.automaticCheck}
+            onChange={(check) => {
+              onChange(withAutomaticCheck(item, check));
             }}
           />
           <Checkbox
