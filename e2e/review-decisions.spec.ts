@@ -66,7 +66,7 @@ test('changes requested on v1, v2 shows what changed, and approval is gated then
   await review.setVerdict('Sources cited', 'Disagree', 'One link is dead');
   await page.getByLabel('Comment on section Findings').fill('Name the source of the 12%.');
   await page.getByRole('button', { name: 'Add comment' }).first().click();
-  await expect(review.blockedReasons).toHaveText(/the comment on section:Findings is not resolved/);
+  await expect(review.blockedReasons).toHaveText(/the comment on report section "Findings" is not resolved/);
   await page.getByRole('button', { name: 'Resolve thread' }).click();
   await expect(review.approveButton).toBeEnabled();
 
