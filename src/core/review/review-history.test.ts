@@ -88,16 +88,24 @@ describe('reviewHistory', () => {
     const [first, second] = rounds;
     expect(first?.submittedAt).toBe(at(1));
     expect(first?.decisions).toEqual([
-      { decision: 'changes-requested', at: at(3), reason: 'Quantify the growth.', actor: REVIEWER },
+      {
+        decision: 'changes-requested',
+        at: at(3),
+        reason: 'Quantify the growth.',
+        role: 'reviewer',
+        actor: REVIEWER,
+      },
     ]);
     expect(first?.threads.map((t) => [t.root.id, t.replies.map((r) => r.id)])).toEqual([['a', ['a1']]]);
-    expect(second?.decisions).toEqual([{ decision: 'approved', at: at(7), actor: REVIEWER }]);
+    expect(second?.decisions).toEqual([
+      { decision: 'approved', at: at(7), actor: REVIEWER, role: 'reviewer' },
+    ]);
     expect(second?.threads.map((t) => t.root.id)).toEqual(['b']);
     expect(second?.verdicts.map((v) => v.itemId)).toEqual(['q2', 'q3']);
     expect(feedbackCount(rounds)).toBe(4);
   });
 
-  it('takes the version of a change request from the submission before it when the event has none', () => {
+  it('takes the version of a change request from the submission before it, and never names the receiver as the decider', () => {
     const rounds = reviewHistory({
       comments: [],
       verdicts: [],
@@ -110,7 +118,7 @@ describe('reviewHistory', () => {
       {
         version: 3,
         submittedAt: at(1),
-        decisions: [{ decision: 'changes-requested', at: at(2), reason: 'Redo chart 2.', actor: ANALYST }],
+        decisions: [{ decision: 'changes-requested', at: at(2), reason: 'Redo chart 2.', role: 'reviewer' }],
         threads: [],
         verdicts: [],
       },

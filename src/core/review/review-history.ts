@@ -25,8 +25,10 @@ export interface HistoryVerdict {
 export interface ReviewDecision {
   decision: 'changes-requested' | 'approved';
   at: string;
-  /** Key id of whoever recorded it, when the log says. */
+  /** Key id of who decided, where the log has the decider's own record of it. */
   actor?: string;
+  /** The role that decided ("reviewer"), where the log says. */
+  role?: string;
   reason?: string;
 }
 
@@ -113,29 +115,28 @@ export function reviewHistory(input: {
     const requested =
       (event.type === 'task.state-changed' && data.to === 'changes_requested') ||
       (event.type === 'package.received' && data.kind === 'review');
+    // The decider's own record is their move; a receiver's (a move recorded "via" the package, or
+    // the package's receipt) carries the receiver's key, which must not be named as the decider.
+    const own = event.type === 'task.state-changed' && str(data.via) === undefined;
+    const role = str(data.by) ?? (event.type === 'package.received' ? 'reviewer' : undefined);
     if (requested) {
       const key = str(data.packageId) ?? str(data.via) ?? `${event.type}@${event.at}`;
       const reason = str(data.reason);
       const version = num(data.version) ?? current;
-      const seen = requests.get(key);
-      if (!seen) {
-        requests.set(key, {
-          decision: 'changes-requested',
-          at: event.at,
-          version,
-          ...(reason ? { reason, actor: event.actor } : {}),
-        });
-      } else {
-        if (reason && !seen.reason) Object.assign(seen, { reason, actor: event.actor });
-        if (seen.version === null) seen.version = version;
-      }
+      const record = requests.get(key) ?? { decision: 'changes-requested' as const, at: event.at, version };
+      if (reason && !record.reason) record.reason = reason;
+      if (role && !record.role) record.role = role;
+      if (own) Object.assign(record, { actor: event.actor, at: event.at });
+      if (record.version === null) record.version = version;
+      requests.set(key, record);
       continue;
     }
     if (event.type === 'task.state-changed' && data.to === 'approved') {
       round(num(data.version) ?? current).decisions.push({
         decision: 'approved',
         at: event.at,
-        actor: event.actor,
+        ...(own ? { actor: event.actor } : {}),
+        ...(role ? { role } : {}),
       });
     }
   }
