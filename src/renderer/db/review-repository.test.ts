@@ -88,6 +88,11 @@ describe('review repository', () => {
       ['sources', 'disagree', 'Two links are dead'],
     ]);
     expect(await review.verdicts('t1', 2)).toHaveLength(1);
+    await review.setVerdict('t2', 1, 'sources', 'agree', '');
+    expect((await review.verdictsOfTask('t1')).map((v) => [v.version, v.verdict])).toEqual([
+      [1, 'disagree'],
+      [2, 'agree'],
+    ]);
     expect((await readTaskAuditLog(db, 't1')).events.map((e) => e.data['verdict'])).toEqual([
       'agree',
       'disagree',
