@@ -46,7 +46,8 @@ test('a deliverable from unknown signers is marked and viewable only after an ex
 }) => {
   const inbox = new InboxPage(page);
   const client = new ClientDeliverablePage(page);
-  const { path, keys } = await writeDeliverablePackage();
+  // No report.pdf (as from browser mode): "Save as PDF" has to print the report itself.
+  const { path, keys } = await writeDeliverablePackage({ content: { reportPdf: undefined } });
   await inbox.chooseFile(path);
   await expect(inbox.status).toHaveText('Unknown signer');
   await inbox.dialog.getByRole('checkbox', { name: /Import anyway/ }).check();
@@ -71,6 +72,49 @@ test('a deliverable from unknown signers is marked and viewable only after an ex
   // Its content is checked through the attribute: Playwright cannot script inside a sandbox="" frame.
   await expect(report).toHaveAttribute('srcdoc', /<p>The north grew fastest\.<\/p>/);
   await expect(report).toBeVisible();
+
+  // The verification stays in view below the app's fixed header when the deliverable is scrolled.
+  await page.evaluate(() => {
+    window.scrollTo(0, document.body.scrollHeight);
+  });
+  await expect.poll(async () => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  const header = await page.locator('header').first().boundingBox();
+  const panel = await client.verification.boundingBox();
+  expect(panel?.y).toBeGreaterThanOrEqual((header?.y ?? 0) + (header?.height ?? 0) - 1);
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+  });
+
+  // The report saves as the delivered HTML, byte for byte, and prints as the report, not the screen.
+  const deliveredFiles = verifyPackage(readFileSync(path), { trustedKeys: [] }).files;
+  const htmlDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save report as HTML' }).click();
+  expect(readFileSync(await (await htmlDownload).path())).toEqual(
+    Buffer.from(deliveredFiles?.get('data/deliverable/report.html') ?? []),
+  );
+  await page.evaluate(() => {
+    window.print = () => {
+      document.body.dataset.printedReport = [
+        document.body.classList.contains('kpo-printing-report'),
+        document.querySelector('.kpo-print-report h1')?.textContent,
+        document.querySelectorAll('.kpo-print-report #answers h3').length,
+      ].join('|');
+    };
+  });
+  await page.getByRole('button', { name: 'Print / Save as PDF' }).click();
+  await expect(page.locator('body')).toHaveAttribute('data-printed-report', 'true|Regional sales drivers|2');
+  await expect(page.locator('.kpo-print-report')).toHaveCount(0);
+
+  // Review history, time and audit timeline read as sentences with names, not ids and event types.
+  await client.openPart('Review history');
+  await expect(page.getByRole('region', { name: 'Review history' })).toContainText(
+    'On the report as a whole',
+  );
+  await client.openPart(/^Time/);
+  await expect(page.getByTestId('time-total')).toContainText('against an estimate of 12 h 00 min');
+  await client.openPart('Audit timeline');
+  await expect(page.getByRole('group', { name: 'Event 1' })).toContainText('Task assigned');
+  await expect(page.getByRole('group', { name: 'Event 1' })).toContainText('Cora Coordinator');
 });
 
 test('a trusted deliverable is shown at once, its tables sort, and accepting exports a signed acceptance', async ({

@@ -43,6 +43,12 @@ test('changes requested on v1, v2 shows what changed, and approval is gated then
   await inbox.chooseFile(v1);
   await inbox.dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Regional sales drivers: version 1' })).toBeVisible();
+  // An item nobody has judged looks unjudged: neither verdict is preselected.
+  await expect(
+    review.qcItem('Sources cited').getByRole('radio', { name: 'Agree', exact: true }),
+  ).not.toBeChecked();
+  await expect(review.qcItem('Sources cited').getByTestId('verdict-status')).toHaveText(/No verdict yet/);
+  await review.comment('report section "Findings"', 'Name the source.');
 
   await page.getByLabel('Reason for requesting changes').fill('Quantify the growth.');
   const reviewDownload = page.waitForEvent('download');
@@ -54,9 +60,10 @@ test('changes requested on v1, v2 shows what changed, and approval is gated then
   );
 
   await page.getByRole('link', { name: 'Inbox' }).first().click();
+  // v2 renames the section, so the v1 thread on "Findings" is about something no longer there.
   const v2 = await writeSubmissionPackage(
     keys,
-    '# Findings\n\nThe north grew by 12%.\n',
+    '# Results\n\nThe north grew by 12%.\n',
     'v2.kpo',
     2,
     reviewer,
@@ -71,12 +78,22 @@ test('changes requested on v1, v2 shows what changed, and approval is gated then
   await expect(review.blockedReasons).toContainText(
     'QC item "Every question answered" has no reviewer verdict',
   );
+  await expect(review.blockedReasons).toContainText(
+    'the comment on report section "Findings" is not resolved (it is about something no longer in this version',
+  );
   await review.setVerdict('Every question answered', 'Agree');
   await review.setVerdict('Sources cited', 'Disagree', 'One link is dead');
-  await page.getByLabel('Comment on section Findings').fill('Name the source of the 12%.');
-  await page.getByRole('button', { name: 'Add comment' }).first().click();
-  await expect(review.blockedReasons).toHaveText(/the comment on section:Findings is not resolved/);
-  await page.getByRole('button', { name: 'Resolve thread' }).click();
+  await review.comment('report section "Results"', 'Name the source of the 12%.');
+  await expect(review.blockedReasons).toContainText(
+    'the comment on report section "Results" is not resolved',
+  );
+  await page
+    .getByRole('group', { name: 'Comments on report section "Results"' })
+    .getByRole('button', { name: 'Resolve thread' })
+    .click();
+  await expect(review.approveButton).toBeDisabled();
+  await review.elsewhere.getByRole('button', { name: 'Resolve thread' }).click();
+  await expect(review.elsewhere).toContainText('All resolved.');
   await expect(review.approveButton).toBeEnabled();
 
   const deliverableDownload = page.waitForEvent('download');

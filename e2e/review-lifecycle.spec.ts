@@ -263,6 +263,12 @@ test('task → v1 → changes requested → v2 → approval → client accepts �
     await expect(analyst.page.getByRole('alert', { name: 'Changes requested' })).toContainText(
       'Answer 1 needs a number.',
     );
+    // Every comment is also listed in one place, with what it is about in words.
+    const notice = analyst.page.getByRole('alert', { name: 'Changes requested' });
+    await notice.getByRole('button', { name: 'Show all review comments (2)' }).click();
+    await expect(notice.getByRole('region', { name: 'Review comments' })).toContainText(
+      'On the answer to question 1',
+    );
     await workspace.openTab('Answers');
     await expect(workspace.answer(1).getByRole('group', { name: 'Comments on question 1' })).toContainText(
       'Quantify the growth.',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { buildPackageFiles, computeContentDigest, createSignoff } from '../../src/core/package';
 import type { TestKey } from '../../src/core/package/fixtures.test-support';
 import { json, makeKey, samplePackageInput } from '../../src/core/package/fixtures.test-support';
+import type { DeliverableContent } from '../../src/core/deliverable';
 import { withAssembledDeliverable } from './assembled-deliverable';
 import { writeZip } from '../../src/core/zip';
 
@@ -21,7 +22,11 @@ const REPORT_HTML =
  * the reviewer), optionally altered after signing.
  */
 export async function writeDeliverablePackage(
-  options: { tamper?: (files: Map<string, Uint8Array>) => void } = {},
+  options: {
+    tamper?: (files: Map<string, Uint8Array>) => void;
+    /** Parts of the deliverable to replace, e.g. `reportPdf: undefined` for one without a PDF. */
+    content?: Partial<DeliverableContent>;
+  } = {},
 ): Promise<DeliverablePackageFile> {
   const keys = {
     coordinator: makeKey('Cora Coordinator'),
@@ -34,6 +39,7 @@ export async function writeDeliverablePackage(
     reportHtml: REPORT_HTML,
     tables: [{ id: 'summary', name: 'Summary', csv: 'region,growth\nnorth,0.12\nsouth,-0.03\n' }],
     timeEntries: { entries: [] },
+    ...options.content,
   });
   const contentDigest = computeContentDigest(
     new Map([...payload].map(([path, bytes]) => [`data/${path}`, bytes])),

@@ -27,6 +27,7 @@ export type {
 export { assembleDeliverable, DeliverableAssemblyError, deliverableDigest } from './assemble';
 export type { DeliverableProblem, ReadDeliverable, ReadDeliverableResult } from './read';
 export { readDeliverable } from './read';
+export { reportInputOf } from './report-input';
 export { composeReportMarkdown, rewriteKpoLinks } from './report-markdown';
 export { formatMinutes, qcSummary, timeSummary } from './summaries';
 export type { QcSummary, TimeSummary } from './summaries';

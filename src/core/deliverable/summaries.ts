@@ -29,19 +29,30 @@ export interface TimeSummary {
   estimateMinutes: number;
   /** Minutes per day (YYYY-MM-DD), days in order. */
   perDay: { date: string; minutes: number }[];
+  /** Minutes per person (key id), most first. */
+  perPerson: { person: string; minutes: number }[];
+  /** Logged minus estimated: positive when over the estimate. */
+  overEstimateMinutes: number;
 }
 
 export function timeSummary(entries: TimeEntries, estimateHours: number): TimeSummary {
   const perDay = new Map<string, number>();
+  const perPerson = new Map<string, number>();
   let totalMinutes = 0;
   for (const entry of entries.entries) {
     totalMinutes += entry.minutes;
     perDay.set(entry.date, (perDay.get(entry.date) ?? 0) + entry.minutes);
+    perPerson.set(entry.person, (perPerson.get(entry.person) ?? 0) + entry.minutes);
   }
+  const estimateMinutes = Math.round(estimateHours * 60);
   return {
     totalMinutes,
-    estimateMinutes: Math.round(estimateHours * 60),
+    estimateMinutes,
     perDay: [...perDay].sort(([a], [b]) => a.localeCompare(b)).map(([date, minutes]) => ({ date, minutes })),
+    perPerson: [...perPerson]
+      .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+      .map(([person, minutes]) => ({ person, minutes })),
+    overEstimateMinutes: totalMinutes - estimateMinutes,
   };
 }
 

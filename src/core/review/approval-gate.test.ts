@@ -34,8 +34,29 @@ describe('checkApproval', () => {
       allowed: false,
       reasons: [
         'QC item "Sources cited" has no reviewer verdict',
-        'the comment on chart:c1 is not resolved',
-        'the comment on section:Findings is not resolved',
+        'the comment on chart c1 is not resolved',
+        'the comment on report section "Findings" is not resolved',
+      ],
+    });
+  });
+
+  it('names targets readably and says which open threads are about something no longer shown', () => {
+    const gate = checkApproval({
+      checklist: [],
+      verdicts: [],
+      comments: [
+        { id: 'c1', target: 'chart:c1', resolved: false },
+        { id: 'c2', target: 'answer:2', resolved: false },
+        { id: 'c3', parentId: 'c2', target: 'answer:2', resolved: false },
+      ],
+      describeTarget: (target) => (target === 'chart:c1' ? 'chart "Growth"' : 'the answer to question 2'),
+      shownTargets: new Set(['answer:2']),
+    });
+    expect(gate).toEqual({
+      allowed: false,
+      reasons: [
+        'the comment on chart "Growth" is not resolved (it is about something no longer in this version; see "Comments on things no longer in this version")',
+        'the comment on the answer to question 2 is not resolved',
       ],
     });
   });

@@ -1,8 +1,21 @@
+import { describeReviewTarget } from './review-targets';
+import { reviewThreads } from './review-threads';
+
 /** Why an approval cannot be signed yet (DESIGN.md §7: no item unreviewed, no open comment). */
 export interface ApprovalGateInput {
   checklist: readonly { id: string; text: string }[];
   verdicts: readonly { itemId: string }[];
-  comments: readonly { id: string; parentId?: string | undefined; target: string; resolved: boolean }[];
+  comments: readonly {
+    id: string;
+    parentId?: string | undefined;
+    target: string;
+    resolved: boolean;
+    at?: string;
+  }[];
+  /** Names what a comment is about; by default from the target alone ("chart c1"). */
+  describeTarget?: (target: string) => string;
+  /** Targets the version under review shows; a thread on anything else is said to be elsewhere. */
+  shownTargets?: ReadonlySet<string>;
 }
 
 export type ApprovalGate = { allowed: true } | { allowed: false; reasons: string[] };
@@ -17,12 +30,21 @@ export function checkApproval(input: ApprovalGateInput): ApprovalGate {
   for (const item of input.checklist) {
     if (!reviewed.has(item.id)) reasons.push(`QC item "${item.text}" has no reviewer verdict`);
   }
-  const ids = new Set(input.comments.map((comment) => comment.id));
-  for (const comment of input.comments) {
-    const isThreadStart = comment.parentId === undefined || !ids.has(comment.parentId);
-    if (isThreadStart && !comment.resolved) {
-      reasons.push(`the comment on ${comment.target} is not resolved`);
-    }
+  const describe = input.describeTarget ?? ((target: string) => describeReviewTarget(target));
+  const threads = reviewThreads(
+    input.comments.map((comment, index) => ({
+      ...comment,
+      // Without times the input order stands (padded so it sorts as given).
+      at: comment.at ?? String(index).padStart(12, '0'),
+    })),
+  );
+  for (const { root } of threads) {
+    if (root.resolved) continue;
+    const elsewhere =
+      input.shownTargets && !input.shownTargets.has(root.target)
+        ? ' (it is about something no longer in this version; see "Comments on things no longer in this version")'
+        : '';
+    reasons.push(`the comment on ${describe(root.target)} is not resolved${elsewhere}`);
   }
   return reasons.length === 0 ? { allowed: true } : { allowed: false, reasons };
 }

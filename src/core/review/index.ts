@@ -14,6 +14,18 @@ export type {
 export { diffDisplayLines, diffText, diffVersions } from './version-diff';
 export type { ApprovalGate, ApprovalGateInput } from './approval-gate';
 export { checkApproval } from './approval-gate';
+export type { NamedParts, ReviewTarget, ReviewTargetNames } from './review-targets';
+export {
+  capitalise,
+  describeReviewTarget,
+  parseReviewTarget,
+  reviewTargetNames,
+  sectionTarget,
+} from './review-targets';
+export type { ReviewThread, ThreadableComment } from './review-threads';
+export { reviewThreads, threadsElsewhere } from './review-threads';
+export type { HistoryComment, HistoryVerdict, ReviewDecision, ReviewRound } from './review-history';
+export { feedbackCount, reviewHistory } from './review-history';
 export type { DeliverableVerification, SignoffReport } from './deliverable-verification';
 export { verifyDeliverable } from './deliverable-verification';
 export type { ReviewerStanding } from './reviewer-standing';

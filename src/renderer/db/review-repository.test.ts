@@ -120,9 +120,17 @@ describe('review repository', () => {
       ['sources', 'disagree', 'Two links are dead'],
     ]);
     expect(await review.verdicts('t1', 2)).toEqual([]);
+    // Version 2 arrives; its verdicts are its own, and the task's history keeps both.
+    await putTask({ version: 2 });
+    await review.setVerdict('t1', 2, 'sources', 'agree', '');
+    expect((await review.verdictsOfTask('t1')).map((v) => [v.version, v.verdict])).toEqual([
+      [1, 'disagree'],
+      [2, 'agree'],
+    ]);
     expect((await readTaskAuditLog(db, 't1')).events.map((e) => e.data['verdict'])).toEqual([
       'agree',
       'disagree',
+      'agree',
     ]);
   });
 

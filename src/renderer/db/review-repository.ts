@@ -133,6 +133,10 @@ export function createReviewRepository(db: KpoDatabase) {
     verdicts: async (taskId: string, version: number): Promise<QcVerdictRecord[]> =>
       db.qcVerdicts.where('[taskId+version]').equals([taskId, version]).toArray(),
 
+    /** The verdicts on every version of a task, oldest version first. */
+    verdictsOfTask: async (taskId: string): Promise<QcVerdictRecord[]> =>
+      db.qcVerdicts.where('[taskId+version]').between([taskId, 0], [taskId, Infinity]).toArray(),
+
     setVerdict: async (
       taskId: string,
       version: number,

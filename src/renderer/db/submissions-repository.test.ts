@@ -159,14 +159,14 @@ describe('submissions repository', () => {
         TASK_ID,
         'task.state-changed',
         { from: 'approved', to: 'delivered' },
-        new Date('2026-11-30T08:00:00.000Z'),
+        { at: new Date('2026-11-30T08:00:00.000Z') },
       );
       await appendTaskEvent(
         db,
         TASK_ID,
         'task.state-changed',
         { from: 'delivered', to: 'accepted' },
-        new Date('2026-12-03T08:00:00.000Z'),
+        { at: new Date('2026-12-03T08:00:00.000Z') },
       );
     });
     expect(await repo.handedIn(TASK_ID, 'delivered')).toEqual({

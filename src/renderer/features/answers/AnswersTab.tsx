@@ -4,10 +4,15 @@ import { IconMessageQuestion } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { repositories } from '../../db';
 import { EmptyState } from '../common/EmptyState';
+import { describeReviewTarget, sectionTarget } from '@core/review';
 import { ReviewCommentsFor } from '../review/CommentThreads';
 import type { TaskTabProps } from '../tasks/task-tab-props';
 import { AnswerEditor } from './AnswerEditor';
 import { useEvidenceOptions } from './use-evidence-options';
+
+/** The report's heading of a question's answer (composeReportMarkdown writes "### <n>. <text>"). */
+const questionSection = (question: { number: number; text: string }): string =>
+  sectionTarget(`${String(question.number)}. ${question.text.replace(/\s*\n\s*/g, ' ').trim()}`);
 
 export function AnswersTab({ task }: TaskTabProps) {
   const answers = useLiveQuery(async () => repositories.answers.list(task.id), [task.id]);
@@ -22,6 +27,7 @@ export function AnswersTab({ task }: TaskTabProps) {
   const editable = isAnalystEditable(task.state);
   return (
     <Stack>
+      <ReviewCommentsFor taskId={task.id} target="section:Answers" where={'report section "Answers"'} />
       {[...task.questions]
         .sort((a, b) => a.number - b.number)
         .map((question) => (
@@ -37,6 +43,12 @@ export function AnswersTab({ task }: TaskTabProps) {
               taskId={task.id}
               target={`answer:${String(question.number)}`}
               where={`question ${String(question.number)}`}
+            />
+            <ReviewCommentsFor
+              taskId={task.id}
+              target={questionSection(question)}
+              where={describeReviewTarget(questionSection(question))}
+              sameHeading
             />
           </AnswerEditor>
         ))}

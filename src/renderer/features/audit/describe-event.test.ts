@@ -35,6 +35,39 @@ describe('describeEvent', () => {
     ).toBe('Changed a time entry from 30 min on 2026-11-24 to 45 min on 2026-11-25');
   });
 
+  it('words review events and decisions, naming targets readably', () => {
+    expect(
+      describeEvent({
+        type: 'task.state-changed',
+        data: { from: 'submitted', to: 'changes_requested', by: 'reviewer', version: 1, reason: 'Cite it.' },
+      }),
+    ).toBe('Moved the task from submitted to changes requested as reviewer (version 1): “Cite it.”');
+    expect(
+      describeEvent({
+        type: 'package.received',
+        data: { kind: 'review', reason: 'Cite it.', packageId: 'p' },
+      }),
+    ).toBe('Received a review package: “Cite it.”');
+    expect(
+      describeEvent({
+        type: 'review.comment-added',
+        data: { commentId: 'c', version: 2, target: 'section:Findings' },
+      }),
+    ).toBe('Commented on report section "Findings" (version 2)');
+    expect(
+      describeEvent(
+        { type: 'review.comment-resolved', data: { commentId: 'c', target: 'chart:c1' } },
+        (target) => (target === 'chart:c1' ? 'chart "Growth"' : target),
+      ),
+    ).toBe('Resolved the comment on chart "Growth"');
+    expect(
+      describeEvent({ type: 'review.qc-verdict', data: { version: 1, itemId: 'q2', verdict: 'disagree' } }),
+    ).toBe('Disagreed with the analyst on QC item q2 (version 1)');
+    expect(describeEvent({ type: 'review.comment-reopened', data: {} })).toBe(
+      'Reopened the comment on part of the deliverable',
+    );
+  });
+
   it('shows an unknown type plainly and survives odd data', () => {
     expect(describeEvent({ type: 'finding.edited', data: {} })).toBe('Finding edited');
     expect(describeEvent({ type: 'task.state-changed', data: { from: 42 } })).toBe(

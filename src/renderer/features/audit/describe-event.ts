@@ -1,4 +1,5 @@
 import type { AuditEvent } from '@core/package';
+import { describeReviewTarget } from '@core/review';
 import { isTaskState, STATE_LABELS } from '@core/workflow';
 
 const text = (value: unknown): string | undefined =>
@@ -22,7 +23,15 @@ const RESULT_WORDS: Readonly<Record<string, string>> = {
   open: 'open',
 };
 
-type Describe = (data: Record<string, unknown>) => string;
+const ofVersion = (d: Record<string, unknown>): string => {
+  const version = num(d.version);
+  return version === undefined ? '' : ` (version ${String(version)})`;
+};
+const because = (d: Record<string, unknown>): string => (text(d.reason) ? `: “${text(d.reason)}”` : '');
+
+/** Words what a review event is about (a comment target string), by name where names are known. */
+type TargetWords = (value: unknown) => string;
+type Describe = (data: Record<string, unknown>, target: TargetWords) => string;
 
 const DESCRIPTIONS: Readonly<Record<string, Describe>> = {
   'task.created': (d) => `Created the task${text(d.title) ? ` “${text(d.title)}”` : ''}`,
@@ -31,7 +40,7 @@ const DESCRIPTIONS: Readonly<Record<string, Describe>> = {
       ? `Edited the task: ${d.fields.filter((f) => typeof f === 'string').join(', ')}`
       : 'Edited the task',
   'task.state-changed': (d) =>
-    `Moved the task from ${state(d.from)} to ${state(d.to)}${text(d.by) ? ` as ${text(d.by)}` : ''}`,
+    `Moved the task from ${state(d.from)} to ${state(d.to)}${text(d.by) ? ` as ${text(d.by)}` : ''}${ofVersion(d)}${because(d)}`,
   'qc.item-marked': (d) => {
     const item = text(d.text) ?? text(d.itemId) ?? 'an item';
     const result = text(d.result);
@@ -51,17 +60,38 @@ const DESCRIPTIONS: Readonly<Record<string, Describe>> = {
     `Deleted a time entry of ${duration(d.minutes)}${text(d.date) ? ` on ${text(d.date)}` : ''}`,
   'timer.started': () => 'Started the timer',
   'timer.stopped': () => 'Stopped the timer before a minute had passed',
-  'package.received': (d) => `Received a ${text(d.kind) ?? ''} package`.replace('  ', ' '),
+  'package.received': (d) =>
+    `Received a ${text(d.kind) ?? ''} package`.replace('  ', ' ') + ofVersion(d) + because(d),
+  'review.comment-added': (d, target) =>
+    `${d.parentId === undefined ? 'Commented on' : 'Replied on'} ${target(d.target)}${ofVersion(d)}`,
+  'review.comment-resolved': (d, target) => `Resolved the comment on ${target(d.target)}`,
+  'review.comment-reopened': (d, target) => `Reopened the comment on ${target(d.target)}`,
+  'review.qc-verdict': (d, target) =>
+    `${d.verdict === 'disagree' ? 'Disagreed with' : 'Agreed with'} the analyst on ${target(
+      text(d.itemId) === undefined ? undefined : `qc:${String(d.itemId)}`,
+    )}${ofVersion(d)}`,
   'submission.frozen': (d) =>
     `Froze deliverable version ${num(d.version) ?? '?'}${text(d.contentDigest) ? ` (digest ${text(d.contentDigest)?.slice(0, 12)}…)` : ''}`,
   'audit.local-events-kept': (d) =>
     `Kept ${Array.isArray(d.events) ? d.events.length : 'some'} event(s) logged here that the received log did not have`,
 };
 
-/** A readable sentence for one audit event; types this build does not know are still shown plainly. */
-export function describeEvent(event: Pick<AuditEvent, 'type' | 'data'>): string {
+/**
+ * A readable sentence for one audit event; types this build does not know are still shown plainly.
+ * `names` words review targets by name (chart "Growth" rather than chart c1) where the caller has them.
+ */
+export function describeEvent(
+  event: Pick<AuditEvent, 'type' | 'data'>,
+  names?: (target: string) => string,
+): string {
   const describe = DESCRIPTIONS[event.type];
-  if (describe) return describe(event.data);
+  if (describe) {
+    const words = names ?? ((t: string) => describeReviewTarget(t));
+    return describe(event.data, (value) => {
+      const target = text(value);
+      return target === undefined ? 'part of the deliverable' : words(target);
+    });
+  }
   const words = event.type.replace(/[.\-_]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -7,12 +7,18 @@ import type { Chart } from '../../db';
 import { repositories } from '../../db';
 import { ConfirmDeleteModal } from '../common/ConfirmDeleteModal';
 import { EmptyState } from '../common/EmptyState';
+import { describeReviewTarget, sectionTarget } from '@core/review';
 import { ReviewCommentsFor } from '../review/CommentThreads';
+import { chartTexts } from '../submission/deliverable-content';
 import type { TaskTabProps } from '../tasks/task-tab-props';
 import { ChartEditorModal } from './ChartEditorModal';
 import { ChartFigure } from './ChartFigure';
 
 type Dialog = { kind: 'new' } | { kind: 'edit'; chart: Chart } | { kind: 'delete'; chart: Chart };
+
+/** The chart's title as the report heads it, where comments on its report section are keyed. */
+const reportTitle = (chart: Chart, index: number): string =>
+  chartTexts({ ...chart, spec: chart.spec ?? null }, index).title;
 
 export function ChartsTab({ task }: TaskTabProps) {
   const charts = useLiveQuery(async () => repositories.charts.list(task.id), [task.id]);
@@ -47,7 +53,8 @@ export function ChartsTab({ task }: TaskTabProps) {
             </Text>
             {newButton}
           </Group>
-          {charts.map((chart) => (
+          <ReviewCommentsFor taskId={task.id} target="section:Charts" where={'report section "Charts"'} />
+          {charts.map((chart, index) => (
             <Stack key={chart.id} gap="xs">
               <ChartFigure
                 chart={chart}
@@ -79,7 +86,17 @@ export function ChartsTab({ task }: TaskTabProps) {
                   )
                 }
               />
-              <ReviewCommentsFor taskId={task.id} target={`chart:${chart.id}`} where={`chart ${chart.id}`} />
+              <ReviewCommentsFor
+                taskId={task.id}
+                target={`chart:${chart.id}`}
+                where={`chart "${reportTitle(chart, index)}"`}
+              />
+              <ReviewCommentsFor
+                taskId={task.id}
+                target={sectionTarget(reportTitle(chart, index))}
+                where={describeReviewTarget(sectionTarget(reportTitle(chart, index)))}
+                sameHeading
+              />
             </Stack>
           ))}
         </>

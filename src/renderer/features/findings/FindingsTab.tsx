@@ -8,6 +8,7 @@ import type { FindingRecord } from '../../db';
 import { repositories } from '../../db';
 import { ConfirmDeleteModal } from '../common/ConfirmDeleteModal';
 import { EmptyState } from '../common/EmptyState';
+import { describeReviewTarget, sectionTarget } from '@core/review';
 import { ReviewCommentsFor } from '../review/CommentThreads';
 import { errorMessage } from '../common/error-message';
 import type { TaskTabProps } from '../tasks/task-tab-props';
@@ -58,7 +59,11 @@ export function FindingsTab({ task }: TaskTabProps) {
               </Text>
               {newButton}
             </Group>
-            <ReviewCommentsFor taskId={task.id} target="section:Findings" where="section Findings" />
+            <ReviewCommentsFor
+              taskId={task.id}
+              target="section:Findings"
+              where={'report section "Findings"'}
+            />
             {findings.map((finding) => (
               <Stack key={finding.id} gap="xs">
                 {editable ? (
@@ -84,8 +89,9 @@ export function FindingsTab({ task }: TaskTabProps) {
                 )}
                 <ReviewCommentsFor
                   taskId={task.id}
-                  target={`section:${finding.title.trim()}`}
-                  where={`section ${finding.title.trim()}`}
+                  target={sectionTarget(finding.title.trim())}
+                  where={describeReviewTarget(sectionTarget(finding.title.trim()))}
+                  sameHeading
                 />
               </Stack>
             ))}

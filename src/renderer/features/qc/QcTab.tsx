@@ -5,6 +5,7 @@ import type { QcOverview } from '../../db';
 import { repositories } from '../../db';
 import type { TaskTabProps } from '../tasks/task-tab-props';
 import { ReviewCommentsFor } from '../review/CommentThreads';
+import { ReviewerVerdict } from '../review/ReviewerVerdict';
 import { QcItemCard } from './QcItemCard';
 import { useReadableColor } from './readable-color';
 
@@ -58,6 +59,11 @@ export function QcTab({ task }: TaskTabProps) {
           </List>
         </Alert>
       )}
+      <ReviewCommentsFor
+        taskId={task.id}
+        target="section:Quality control"
+        where={'report section "Quality control"'}
+      />
       {readOnly && (
         <Text size="sm" c="dimmed">
           The checklist is read-only: the task is not being worked on.
@@ -74,6 +80,7 @@ export function QcTab({ task }: TaskTabProps) {
             evidenceOptions={evidenceOptions ?? []}
             readOnly={readOnly}
           />
+          <ReviewerVerdict taskId={task.id} itemId={item.id} itemText={item.text} />
           <ReviewCommentsFor taskId={task.id} target={`qc:${item.id}`} where={item.text} />
         </Stack>
       ))}

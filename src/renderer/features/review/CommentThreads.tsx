@@ -1,6 +1,7 @@
 import { Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { describeReviewTarget, parseReviewTarget, reviewThreads } from '@core/review';
 import type { ReviewCommentRecord } from '../../db';
 import { repositories } from '../../db';
 import { errorMessage } from '../common/error-message';
@@ -41,12 +42,17 @@ function CommentForm(props: {
   );
 }
 
-function Thread(props: {
+/** One comment thread. The reviewer resolves and replies; everyone else reads it. */
+export function CommentThread(props: {
   root: ReviewCommentRecord;
-  replies: ReviewCommentRecord[];
+  replies: readonly ReviewCommentRecord[];
   editable: boolean;
+  /** The version a reply is made on. */
   version: number;
+  /** What the thread is about, readable ("chart "Growth""). */
   where: string;
+  /** Shows `where` above the comments, for lists that gather threads on many things. */
+  showWhere?: boolean;
 }) {
   const { root, replies, editable } = props;
   const [error, setError] = useState<string>();
@@ -60,6 +66,11 @@ function Thread(props: {
   return (
     <Paper withBorder p="xs" role="article" aria-label={`Comment by ${root.author.name} on ${props.where}`}>
       <Stack gap={4}>
+        {props.showWhere && (
+          <Text size="sm" fw={600}>
+            On {props.where}
+          </Text>
+        )}
         {[root, ...replies].map((comment) => (
           <Text size="sm" key={comment.id} pl={comment === root ? 0 : 'md'}>
             <strong>{comment.author.name}</strong> (v{comment.version},{' '}
@@ -111,30 +122,44 @@ export function ReviewCommentsFor(props: {
   where?: string;
   editable?: boolean;
   version?: number;
+  /** Off where the target is gone from the version under review: its threads can be resolved, not added to. */
+  allowNew?: boolean;
+  /**
+   * For a section target read-only elsewhere (a finding, a chart): also the threads on later
+   * sections with the same heading, whose place cannot be told apart outside the report.
+   */
+  sameHeading?: boolean;
 }) {
-  const comments = useLiveQuery(
-    async () => repositories.review.commentsFor(props.taskId, props.target),
-    [props.taskId, props.target],
-  );
+  const { taskId, target, sameHeading } = props;
+  const comments = useLiveQuery(async () => {
+    if (!sameHeading) return repositories.review.commentsFor(taskId, target);
+    const wanted = parseReviewTarget(target);
+    if (wanted.kind !== 'section') return repositories.review.commentsFor(taskId, target);
+    return (await repositories.review.comments(taskId)).filter((comment) => {
+      const parsed = parseReviewTarget(comment.target);
+      return parsed.kind === 'section' && parsed.heading === wanted.heading;
+    });
+  }, [taskId, target, sameHeading]);
   const where = props.where ?? props.target;
   const editable = props.editable === true && props.version !== undefined;
   if (!comments) return null;
-  const ids = new Set(comments.map((c) => c.id));
-  const roots = comments.filter((c) => c.parentId === undefined || !ids.has(c.parentId));
-  if (!editable && roots.length === 0) return null;
+  const threads = reviewThreads(comments);
+  const allowNew = editable && props.allowNew !== false;
+  if (!allowNew && threads.length === 0) return null;
   return (
     <Stack gap="xs" aria-label={`Comments on ${where}`} role="group">
-      {roots.map((root) => (
-        <Thread
+      {threads.map(({ root, replies }) => (
+        <CommentThread
           key={root.id}
           root={root}
-          replies={comments.filter((c) => c.parentId === root.id)}
+          replies={replies}
           editable={editable}
           version={props.version ?? root.version}
-          where={where}
+          where={root.target === target ? where : describeReviewTarget(root.target)}
+          showWhere={root.target !== target}
         />
       ))}
-      {editable && (
+      {allowNew && (
         <CommentForm
           label={`Comment on ${where}`}
           submitLabel="Add comment"

@@ -8,6 +8,17 @@ import { ReviewCommentsFor } from './CommentThreads';
 
 type Item = Checklist['items'][number];
 
+function verdictStatus(
+  saved: QcVerdictRecord | undefined,
+  choice: QcVerdictRecord['verdict'] | null,
+  comment: string,
+): string {
+  if (choice === null) return 'No verdict yet: choose Agree or Disagree, then save.';
+  if (!saved) return 'Not saved yet.';
+  if (saved.verdict !== choice || saved.comment !== comment.trim()) return 'Changed, not saved yet.';
+  return `Verdict saved: ${saved.verdict}`;
+}
+
 /** One QC item: the analyst's result beside the reviewer's verdict, and its comment thread. */
 export function QcVerdictRow(props: {
   taskId: string;
@@ -19,10 +30,12 @@ export function QcVerdictRow(props: {
 }) {
   const { item, verdict } = props;
   const editable = props.editable ?? true;
-  const [choice, setChoice] = useState<QcVerdictRecord['verdict']>(verdict?.verdict ?? 'agree');
+  // Nothing is preselected: an item nobody has judged must not look as if it had been agreed with.
+  const [choice, setChoice] = useState<QcVerdictRecord['verdict'] | null>(verdict?.verdict ?? null);
   const [comment, setComment] = useState(verdict?.comment ?? '');
   const [error, setError] = useState<string>();
   const save = async () => {
+    if (choice === null) return;
     try {
       await repositories.review.setVerdict(props.taskId, props.version, item.id, choice, comment);
       setError(undefined);
@@ -47,7 +60,7 @@ export function QcVerdictRow(props: {
         <Group align="flex-end" gap="xs">
           <SegmentedControl
             aria-label={`Verdict on ${item.text}`}
-            value={choice}
+            value={choice ?? ''}
             onChange={(value) => {
               setChoice(value === 'disagree' ? 'disagree' : 'agree');
             }}
@@ -65,14 +78,17 @@ export function QcVerdictRow(props: {
               setComment(event.currentTarget.value);
             }}
           />
-          <Button size="xs" onClick={() => void save()}>
+          <Button size="xs" disabled={choice === null} onClick={() => void save()}>
             Save verdict
           </Button>
         </Group>
       )}
-      <Text size="xs">
-        {verdict ? `Verdict saved: ${verdict.verdict}` : 'No verdict yet'}
-        {!editable && verdict?.comment ? `, "${verdict.comment}"` : ''}
+      <Text size="xs" data-testid="verdict-status">
+        {editable
+          ? verdictStatus(verdict, choice, comment)
+          : verdict
+            ? `Verdict: ${verdict.verdict}${verdict.comment ? `, "${verdict.comment}"` : ''}`
+            : 'No verdict'}
       </Text>
       <ReviewCommentsFor
         taskId={props.taskId}

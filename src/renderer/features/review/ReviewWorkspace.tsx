@@ -2,7 +2,16 @@ import { Alert, Grid, Select, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import ReactMarkdown from 'react-markdown';
-import { checkApproval, deliverableFilesOf, diffVersions, reviewerStanding } from '@core/review';
+import {
+  capitalise,
+  checkApproval,
+  deliverableFilesOf,
+  describeReviewTarget,
+  diffVersions,
+  reviewerStanding,
+  reviewThreads,
+  threadsElsewhere,
+} from '@core/review';
 import { STATE_LABELS } from '@core/workflow';
 import { repositories } from '../../db';
 import { errorMessage } from '../common/error-message';
@@ -10,6 +19,8 @@ import { ChartImage } from '../deliveries/client/ChartImage';
 import { CsvTable } from '../deliveries/client/CsvTable';
 import { deliverableView } from '../deliveries/client/deliverable-view';
 import { ReviewCommentsFor } from './CommentThreads';
+import { ThreadsElsewhere } from './ThreadsElsewhere';
+import { submissionTargetNames } from './target-names';
 import { QcVerdictRow } from './QcVerdictRow';
 import { ReportSectionMarkdown } from './ReportSectionMarkdown';
 import { ReviewDecisionBar } from './ReviewDecisionBar';
@@ -42,6 +53,7 @@ export function ReviewWorkspace({ taskId }: { taskId: string }) {
       return { error: errorMessage(caught) };
     }
   }, [latest]);
+  const names = useMemo(() => submissionTargetNames(data?.submissions ?? []), [data?.submissions]);
 
   if (!data) return null;
   const { task, submissions, comments, verdicts, ownKeyId } = data;
@@ -71,7 +83,23 @@ export function ReviewWorkspace({ taskId }: { taskId: string }) {
         { files: deliverableFilesOf(Object.entries(latest.files)), checklist },
       )
     : null;
-  const gate = checkApproval({ checklist: task.checklist, verdicts, comments });
+  const describe = (target: string) => describeReviewTarget(target, names);
+  const sections = reportSections(deliverable.reportMarkdown);
+  const shownTargets = new Set([
+    ...sections.map((section) => section.target),
+    ...deliverable.questions.map((question) => `answer:${String(question.number)}`),
+    ...deliverable.charts.map((chart) => `chart:${chart.id}`),
+    ...deliverable.tables.map((table) => `table:${table.id}`),
+    ...(checklist?.items ?? []).map((item) => `qc:${item.id}`),
+  ]);
+  const elsewhere = threadsElsewhere(reviewThreads(comments), shownTargets);
+  const gate = checkApproval({
+    checklist: task.checklist,
+    verdicts,
+    comments,
+    describeTarget: describe,
+    shownTargets,
+  });
   const version = latest.version;
   const standing = reviewerStanding(task, ownKeyId);
   // Comments and verdicts only while this version waits for the named reviewer's decision.
@@ -103,6 +131,9 @@ export function ReviewWorkspace({ taskId }: { taskId: string }) {
           {diff && sinceVersion && <VersionDiffView diff={diff} from={sinceVersion.version} to={version} />}
         </Stack>
       )}
+      {elsewhere.length > 0 && (
+        <ThreadsElsewhere taskId={taskId} threads={elsewhere} describe={describe} version={version} />
+      )}
       <Grid>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Tabs defaultValue="report" keepMounted={false}>
@@ -114,13 +145,13 @@ export function ReviewWorkspace({ taskId }: { taskId: string }) {
             </Tabs.List>
             <Tabs.Panel value="report" pt="md">
               <Stack>
-                {reportSections(deliverable.reportMarkdown).map((section) => (
-                  <section key={section.heading} aria-label={`Report section ${section.heading}`}>
+                {sections.map((section) => (
+                  <section key={section.target} aria-label={capitalise(describe(section.target))}>
                     <ReportSectionMarkdown markdown={section.text} charts={deliverable.charts} />
                     <ReviewCommentsFor
                       taskId={taskId}
-                      target={`section:${section.heading}`}
-                      where={`section ${section.heading}`}
+                      target={section.target}
+                      where={describe(section.target)}
                       editable={editable}
                       version={version}
                     />
@@ -152,12 +183,12 @@ export function ReviewWorkspace({ taskId }: { taskId: string }) {
             <Tabs.Panel value="charts" pt="md">
               <Stack>
                 {deliverable.charts.map((chart) => (
-                  <section key={chart.id} aria-label={`Chart ${chart.id}`}>
+                  <section key={chart.id} aria-label={capitalise(describe(`chart:${chart.id}`))}>
                     <ChartImage png={chart.png} caption={chart.caption} />
                     <ReviewCommentsFor
                       taskId={taskId}
                       target={`chart:${chart.id}`}
-                      where={`chart ${chart.id}`}
+                      where={describe(`chart:${chart.id}`)}
                       editable={editable}
                       version={version}
                     />
@@ -168,12 +199,18 @@ export function ReviewWorkspace({ taskId }: { taskId: string }) {
             <Tabs.Panel value="tables" pt="md">
               <Stack>
                 {deliverable.tables.map((table) => (
-                  <Stack key={table.id} gap="xs">
+                  <Stack
+                    key={table.id}
+                    gap="xs"
+                    component="section"
+                    aria-label={capitalise(describe(`table:${table.id}`))}
+                  >
+                    <Text fw={600}>{table.name || table.id}</Text>
                     <CsvTable id={table.id} csv={table.csv} />
                     <ReviewCommentsFor
                       taskId={taskId}
                       target={`table:${table.id}`}
-                      where={`table ${table.id}`}
+                      where={describe(`table:${table.id}`)}
                       editable={editable}
                       version={version}
                     />

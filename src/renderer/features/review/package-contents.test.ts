@@ -76,9 +76,22 @@ describe('receivedVersion', () => {
 describe('reportSections', () => {
   it('splits a report at its headings, keeping text before the first heading as an introduction', () => {
     expect(reportSections('Summary first.\n# Findings\nNorth.\n## Method\nCounts.\n')).toEqual([
-      { heading: 'Introduction', text: 'Summary first.\n' },
-      { heading: 'Findings', text: '# Findings\nNorth.\n' },
-      { heading: 'Method', text: '## Method\nCounts.\n\n' },
+      { heading: 'Introduction', target: 'section:Introduction', text: 'Summary first.\n' },
+      { heading: 'Findings', target: 'section:Findings', text: '# Findings\nNorth.\n' },
+      { heading: 'Method', target: 'section:Method', text: '## Method\nCounts.\n\n' },
+    ]);
+  });
+
+  it('gives a repeated heading its own target, so two findings of one title keep separate threads', () => {
+    const sections = reportSections(
+      '## Findings\n### Growth\nA.\n## Charts\n### Growth\nB.\n### Growth\nC.\n',
+    );
+    expect(sections.map((s) => s.target)).toEqual([
+      'section:Findings',
+      'section:Growth',
+      'section:Charts',
+      'section:Growth #2',
+      'section:Growth #3',
     ]);
   });
 });

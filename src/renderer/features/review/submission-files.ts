@@ -1,6 +1,6 @@
 import type { Checklist } from '@core/package';
 import { CHECKLIST_FILE, checklistSchema } from '@core/package';
-import { readJsonDocument } from '@core/review';
+import { readJsonDocument, sectionTarget } from '@core/review';
 import type { SubmissionRecord } from '../../db';
 
 /** A stored version's files keyed as in a bag (`data/...`), so package readers apply unchanged. */
@@ -16,8 +16,18 @@ export function submissionChecklist(submission: SubmissionRecord): Checklist | n
   }
 }
 
-/** Report sections by Markdown heading, for comments on one section at a time. */
-export function reportSections(markdown: string): { heading: string; text: string }[] {
+export interface ReportSection {
+  heading: string;
+  /** The comment target: unique even where headings repeat (see sectionTarget). */
+  target: string;
+  text: string;
+}
+
+/**
+ * Report sections by Markdown heading, for comments on one section at a time. A heading that
+ * repeats (two findings with one title) gets its own target from its second occurrence on.
+ */
+export function reportSections(markdown: string): ReportSection[] {
   const sections: { heading: string; text: string }[] = [];
   let current = { heading: 'Introduction', text: '' };
   for (const line of markdown.split('\n')) {
@@ -30,5 +40,10 @@ export function reportSections(markdown: string): { heading: string; text: strin
     }
   }
   if (current.text.trim() !== '') sections.push(current);
-  return sections;
+  const seen = new Map<string, number>();
+  return sections.map((section) => {
+    const occurrence = (seen.get(section.heading) ?? 0) + 1;
+    seen.set(section.heading, occurrence);
+    return { ...section, target: sectionTarget(section.heading, occurrence) };
+  });
 }

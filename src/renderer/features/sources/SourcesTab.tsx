@@ -11,6 +11,7 @@ import { platform } from '../../platform';
 import { ConfirmDeleteModal } from '../common/ConfirmDeleteModal';
 import { EmptyState } from '../common/EmptyState';
 import { errorMessage } from '../common/error-message';
+import { ReviewCommentsFor } from '../review/CommentThreads';
 import type { TaskTabProps } from '../tasks/task-tab-props';
 import { SourceEditorModal } from './SourceEditorModal';
 
@@ -115,6 +116,7 @@ export function SourcesTab({ task }: TaskTabProps) {
 
   return (
     <Stack>
+      <ReviewCommentsFor taskId={task.id} target="section:Sources" where={'report section "Sources"'} />
       {sources.length === 0 ? (
         <EmptyState icon={IconBooks} title="No sources yet" action={addButton}>
           {editable

@@ -4,6 +4,8 @@ import { createPortal } from 'react-dom';
 import { platform } from '../../platform';
 import { errorMessage } from '../common/error-message';
 import { ReportDocument } from './report/ReportDocument';
+// The print stylesheet travels with the component: the client's view prints reports too.
+import './submission.css';
 
 /**
  * Browser mode has no PDF bytes: the report is rendered into the page for the print dialog (the

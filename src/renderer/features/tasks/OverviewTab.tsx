@@ -3,6 +3,8 @@ import { toTaskDocument } from '@core/workflow';
 import type { ReactNode } from 'react';
 import { navigateTo, useScreenPath } from '../../app/use-hash-route';
 import type { TaskPersonRecord } from '../../db';
+import { sectionTarget } from '@core/review';
+import { ReviewCommentsFor } from '../review/CommentThreads';
 import { DueText } from './DueText';
 import { MarkdownText } from './MarkdownText';
 import { TaskActions } from './TaskActions';
@@ -45,6 +47,11 @@ export function OverviewTab({ task }: TaskTabProps) {
   return (
     <Stack gap="lg">
       <TaskActions task={task} />
+      <ReviewCommentsFor
+        taskId={task.id}
+        target={sectionTarget(task.title.trim())}
+        where={`the report's heading "${task.title.trim()}"`}
+      />
       {readiness && !readiness.ok && (
         <Alert color="gray" title="Still to do before export" data-testid="draft-readiness">
           <List size="sm">
@@ -105,6 +112,7 @@ export function OverviewTab({ task }: TaskTabProps) {
         <Title order={2} size="h4">
           Datasets
         </Title>
+        <ReviewCommentsFor taskId={task.id} target="section:Tables" where={'report section "Tables"'} />
         {task.datasets.length === 0 ? (
           <Text c="dimmed">No datasets.</Text>
         ) : (

@@ -7,6 +7,7 @@ import type { TaskDatasetRecord } from '../../db';
 import { repositories } from '../../db';
 import { errorMessage } from '../common/error-message';
 import { useDatasetImports } from '../datasets/import-queue';
+import { ReviewCommentsFor } from '../review/CommentThreads';
 import { reimportTaskDataset } from './task-datasets';
 import { notify } from './notify';
 
@@ -101,6 +102,8 @@ export function TaskDatasetItem(props: {
             <List.Item key={view.id}>
               {/* The viewer lists saved views by name; it has no deep link to one view yet. */}
               <Anchor href={screenHref('datasets', datasetId)}>{view.name}</Anchor>
+              {/* A saved view is what the deliverable delivers as a table; comments on it show here. */}
+              <ReviewCommentsFor taskId={taskId} target={`table:${view.id}`} where={`table "${view.name}"`} />
             </List.Item>
           ))}
         </List>

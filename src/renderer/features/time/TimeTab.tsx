@@ -8,6 +8,7 @@ import type { TimeEntryRecord } from '../../db';
 import { repositories } from '../../db';
 import { errorMessage } from '../common/error-message';
 import { useReadableColor } from '../qc/readable-color';
+import { ReviewCommentsFor } from '../review/CommentThreads';
 import type { TaskTabProps } from '../tasks/task-tab-props';
 import { formatMinutes } from './format-duration';
 import { TimeEntryForm } from './TimeEntryForm';
@@ -65,6 +66,7 @@ export function TimeTab({ task }: TaskTabProps) {
     <Stack gap="lg">
       <TimerControl task={task} readOnly={readOnly} />
       <EstimateProgress minutes={total} estimateHours={task.estimateHours} />
+      <ReviewCommentsFor taskId={task.id} target="section:Time" where={'report section "Time"'} />
       {!readOnly && (
         <Paper withBorder p="md" radius="md">
           {editing ? (

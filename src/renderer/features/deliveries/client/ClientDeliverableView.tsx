@@ -52,7 +52,19 @@ export function ClientDeliverableView({ taskId }: { taskId: string }) {
   ];
   return (
     <Stack>
-      <div style={{ position: 'sticky', top: 0, zIndex: 2, background: 'var(--mantine-color-body)' }}>
+      {/* Stays in view below the app's fixed header; capped so it never takes over the screen. */}
+      <div
+        style={{
+          position: 'sticky',
+          top: 'var(--app-shell-header-offset, 0rem)',
+          zIndex: 2,
+          maxHeight: '45vh',
+          overflowY: 'auto',
+          paddingBlock: 'var(--mantine-spacing-xs)',
+          background: 'var(--mantine-color-body)',
+          borderBottom: '1px solid var(--mantine-color-default-border)',
+        }}
+      >
         <DeliverableVerificationPanel verification={verification} fileName={check.fileName} />
       </div>
       {unknown && (

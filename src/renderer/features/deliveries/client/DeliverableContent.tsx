@@ -1,8 +1,17 @@
 import { Badge, Button, Group, List, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { checkAuditChain } from '@core/package';
+import { describeReviewTarget, reviewHistory, reviewTargetNames } from '@core/review';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
 import ReactMarkdown from 'react-markdown';
 import { platform } from '../../../platform';
+import { AuditTimeline } from '../../audit/AuditTimeline';
+import { loadKeyNames } from '../../audit/key-names';
 import { errorMessage } from '../../common/error-message';
+import { ReviewHistoryView } from '../../review/ReviewHistoryView';
+import { ReportActions } from '../../submission/ReportActions';
+import { DeliveredTime } from './DeliveredTime';
 import { ChartImage } from './ChartImage';
 import { CsvTable } from './CsvTable';
 import type { DeliverableView } from './deliverable-view';
@@ -16,29 +25,6 @@ async function saveAttachment(fileName: string, bytes: Uint8Array | undefined): 
   }
 }
 
-async function saveReport(deliverable: DeliverableView, format: 'html' | 'pdf'): Promise<void> {
-  const stem = deliverable.title.replace(/[^\p{L}\p{N}._-]+/gu, '-') || 'report';
-  try {
-    const bytes =
-      format === 'html' ? new TextEncoder().encode(deliverable.reportHtml) : deliverable.reportPdf;
-    if (bytes) {
-      await platform.saveFile({
-        suggestedName: `${stem}.${format}`,
-        filters: [{ name: format.toUpperCase(), extensions: [format] }],
-        data: bytes,
-      });
-    } else if (format === 'pdf') {
-      await platform.printToPdf({ suggestedName: `${stem}.pdf` });
-    }
-  } catch (caught) {
-    notifications.show({
-      color: 'red',
-      title: `Could not save the report as ${format.toUpperCase()}`,
-      message: errorMessage(caught),
-    });
-  }
-}
-
 /** The read-only deliverable: everything the client receives, each part in its own tab. */
 export function DeliverableContent({
   deliverable,
@@ -48,7 +34,20 @@ export function DeliverableContent({
   unknownSigner: boolean;
 }) {
   const verdictFor = (itemId: string) => deliverable.verdicts.filter((v) => v.itemId === itemId).at(-1);
-  const minutes = deliverable.time?.entries.reduce((sum, entry) => sum + entry.minutes, 0) ?? 0;
+  const names = useLiveQuery(async () => loadKeyNames(deliverable.people), [deliverable]);
+  const nameOf = (keyId: string) => names?.get(keyId) ?? `key ${keyId}`;
+  const targetNames = useMemo(() => reviewTargetNames([deliverable]), [deliverable]);
+  const describe = (target: string) => describeReviewTarget(target, targetNames);
+  const rounds = useMemo(
+    () =>
+      reviewHistory({
+        comments: deliverable.reviewComments,
+        verdicts: deliverable.verdicts,
+        events: deliverable.events,
+      }),
+    [deliverable],
+  );
+  const chainProblems = useMemo(() => checkAuditChain(deliverable.events), [deliverable]);
   return (
     <Stack>
       <Group justify="space-between">
@@ -60,19 +59,12 @@ export function DeliverableContent({
             </Badge>
           )}
         </Title>
-        <Group gap="xs">
-          <Button
-            variant="default"
-            size="xs"
-            disabled={!deliverable.reportHtml}
-            onClick={() => void saveReport(deliverable, 'html')}
-          >
-            Save report as HTML
-          </Button>
-          <Button variant="default" size="xs" onClick={() => void saveReport(deliverable, 'pdf')}>
-            Save report as PDF
-          </Button>
-        </Group>
+        <ReportActions
+          html={deliverable.reportHtml}
+          fileStem={deliverable.title.replace(/[^\p{L}\p{N}._-]+/gu, '-') || 'report'}
+          {...(deliverable.reportInput ? { input: deliverable.reportInput } : {})}
+          {...(deliverable.reportPdf ? { pdf: deliverable.reportPdf } : {})}
+        />
       </Group>
       <Tabs defaultValue="report" keepMounted={false}>
         <Tabs.List aria-label="Deliverable parts">
@@ -131,7 +123,10 @@ export function DeliverableContent({
           <Stack>
             {deliverable.tables.length === 0 && <Text c="dimmed">No tables were delivered.</Text>}
             {deliverable.tables.map((table) => (
-              <CsvTable key={table.id} id={table.id} csv={table.csv} />
+              <Stack key={table.id} gap={4}>
+                <Text fw={600}>{table.name || table.id}</Text>
+                <CsvTable id={table.id} csv={table.csv} />
+              </Stack>
             ))}
           </Stack>
         </Tabs.Panel>
@@ -197,34 +192,22 @@ export function DeliverableContent({
           </Table>
         </Tabs.Panel>
         <Tabs.Panel value="review" pt="md">
-          {deliverable.reviewHistory.length === 0 ? (
-            <Text c="dimmed">No review comments were made.</Text>
-          ) : (
-            <List aria-label="Review comments">
-              {deliverable.reviewHistory.map((comment) => (
-                <List.Item key={comment.id}>
-                  v{comment.version} · {comment.target} · {comment.author.name},{' '}
-                  {new Date(comment.at).toLocaleString()}: {comment.body}{' '}
-                  {comment.resolved ? '(resolved)' : '(open)'}
-                </List.Item>
-              ))}
-            </List>
-          )}
+          <ReviewHistoryView
+            rounds={rounds}
+            words={{ describe, nameOf: (keyId) => names?.get(keyId) }}
+            label="Review history"
+          />
         </Tabs.Panel>
         <Tabs.Panel value="time" pt="md">
-          <Text>
-            {(minutes / 60).toFixed(2)} hours logged in {deliverable.time?.entries.length ?? 0} entries.
-          </Text>
+          <DeliveredTime time={deliverable.time} estimateHours={deliverable.estimateHours} nameOf={nameOf} />
         </Tabs.Panel>
         <Tabs.Panel value="audit" pt="md">
-          <List aria-label="Audit timeline">
-            {deliverable.events.map((event) => (
-              <List.Item key={event.seq}>
-                {new Date(event.at).toLocaleString()} · {event.type}
-                {typeof event.data['to'] === 'string' ? ` → ${event.data['to']}` : ''} · {event.actor}
-              </List.Item>
-            ))}
-          </List>
+          <AuditTimeline
+            events={deliverable.events}
+            problems={chainProblems}
+            names={names ?? new Map()}
+            describeTarget={describe}
+          />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -1,4 +1,4 @@
-import { Alert, Badge, Code, Group, List, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Code, Group, List, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import type { DeliverableVerification, SignoffReport } from '@core/review';
 import { IconCircleCheck, IconCircleX, IconQuestionMark } from '@tabler/icons-react';
 
@@ -65,13 +65,14 @@ export function DeliverableVerificationPanel({
   const signer = verification.packageSigner;
   return (
     <Stack
-      gap="sm"
+      gap="xs"
       data-testid="deliverable-verification"
       aria-label="Deliverable verification"
       role="region"
     >
       <Alert
         color={presentation.color}
+        p="xs"
         icon={<Icon aria-hidden />}
         styles={{ title: { color: 'var(--mantine-color-text)' } }}
         title={
@@ -83,9 +84,9 @@ export function DeliverableVerificationPanel({
           </>
         }
       >
-        {presentation.summary}
+        <Text size="sm">{presentation.summary}</Text>
         {signer && (
-          <Text size="sm" mt={4}>
+          <Text size="sm" mt={2}>
             Package signed by {signer.name ?? 'key'} <Code>{signer.keyId}</Code>{' '}
             {signer.trusted ? '(trusted)' : '(not in your trusted keys)'}
           </Text>
@@ -99,7 +100,7 @@ export function DeliverableVerificationPanel({
         </List>
       )}
       {verification.signoffs.length > 0 && (
-        <Table withTableBorder striped aria-label="Sign-offs">
+        <Table withTableBorder striped verticalSpacing={2} fz="sm" aria-label="Sign-offs">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Role</Table.Th>
@@ -131,13 +132,16 @@ export function DeliverableVerificationPanel({
           <summary>
             {verification.intactFiles.length} files intact (checked against the signed manifest)
           </summary>
-          <List size="xs" aria-label="Intact files">
-            {verification.intactFiles.map((path) => (
-              <List.Item key={path}>
-                <Code>{path}</Code> intact
-              </List.Item>
-            ))}
-          </List>
+          {/* Long lists scroll inside, so the panel stays small on top of the deliverable. */}
+          <ScrollArea.Autosize mah="8rem" type="auto" offsetScrollbars viewportProps={{ tabIndex: 0 }}>
+            <List size="xs" aria-label="Intact files">
+              {verification.intactFiles.map((path) => (
+                <List.Item key={path}>
+                  <Code>{path}</Code> intact
+                </List.Item>
+              ))}
+            </List>
+          </ScrollArea.Autosize>
         </details>
       )}
     </Stack>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sampleContent } from '@core/deliverable/fixtures.test-support';
 import { makeKey } from '@core/package/fixtures.test-support';
 import type { ReportInput } from '@core/deliverable';
+import { assembleDeliverable, readDeliverable, reportInputOf } from '@core/deliverable';
 import { renderReportHtml } from './render-report-html';
 
 const keys = { coordinator: makeKey('Cora'), analyst: makeKey('Ada'), reviewer: makeKey('Rex') };
@@ -58,5 +59,23 @@ describe('renderReportHtml', () => {
     const content = input('x');
     const html = renderReportHtml({ ...content, task: { ...content.task, title: 'A </title><script>' } });
     expect(html).toContain('<title>A &lt;/title&gt;&lt;script&gt; — version 1</title>');
+  });
+
+  it('renders the same report again from a deliverable read back from its files (what a receiver prints)', () => {
+    const content = sampleContent(keys);
+    const html = renderReportHtml(content);
+    const read = readDeliverable(assembleDeliverable({ ...content, reportHtml: html }));
+    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    const rebuilt = reportInputOf(read.deliverable);
+    expect(rebuilt).not.toBeNull();
+    expect(renderReportHtml(rebuilt ?? content)).toBe(html);
+  });
+
+  it('cannot rebuild the report input of a deliverable without its task', () => {
+    const files = assembleDeliverable(sampleContent(keys));
+    files.delete('task.json');
+    const read = readDeliverable(files);
+    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    expect(reportInputOf(read.deliverable)).toBeNull();
   });
 });
