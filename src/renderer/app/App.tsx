@@ -1,4 +1,4 @@
-import { Center, Loader, localStorageColorSchemeManager, MantineProvider } from '@mantine/core';
+import { Center, localStorageColorSchemeManager, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { repositories } from '../db';
@@ -6,6 +6,7 @@ import { OnboardingScreen } from '../features/onboarding/OnboardingScreen';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Shell } from './Shell';
 import { theme } from './theme';
+import { BusyIndicator } from '../features/common/BusyIndicator';
 
 const colorSchemeManager = localStorageColorSchemeManager({ key: 'kpo-color-scheme' });
 
@@ -15,7 +16,7 @@ function ProfileGate() {
   if (profile === undefined) {
     return (
       <Center h="100vh">
-        <Loader aria-label="Loading" />
+        <BusyIndicator label="Loading" />
       </Center>
     );
   }

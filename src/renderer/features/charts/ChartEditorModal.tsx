@@ -10,7 +10,6 @@ import {
   Alert,
   Button,
   Group,
-  Loader,
   Modal,
   MultiSelect,
   NumberInput,
@@ -29,6 +28,7 @@ import { ChartCanvas } from './ChartCanvas';
 import { colourRepeatWarning } from './chart-config';
 import { useTaskViews } from './use-task-views';
 import { useChartData, useViewTable } from './use-view-table';
+import { BusyIndicator } from '../common/BusyIndicator';
 
 type Draft = Omit<ChartSpecInput, 'viewId'> & { viewId: string };
 
@@ -277,13 +277,13 @@ export function ChartEditorModal({
                 Choose a saved view to see the chart.
               </Text>
             ) : table.status === 'loading' ? (
-              <Loader size="sm" aria-label="Loading the view" />
+              <BusyIndicator size="sm" label="Loading the view" />
             ) : table.status === 'error' || table.status === 'missing' ? (
               <Alert color="red" role="alert">
                 {table.status === 'error' ? table.error : 'That saved view no longer exists.'}
               </Alert>
             ) : spec && shaped.status === 'loading' ? (
-              <Loader size="sm" aria-label="Drawing the preview" />
+              <BusyIndicator size="sm" label="Drawing the preview" />
             ) : preview?.data && spec ? (
               <>
                 <ChartCanvas spec={spec} data={preview.data} height={260} />

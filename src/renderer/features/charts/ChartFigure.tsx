@@ -1,5 +1,5 @@
 import type { ChartData, ChartSpec } from '@core/charts';
-import { Alert, Button, Group, Loader, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -9,6 +9,7 @@ import { ChartCanvas } from './ChartCanvas';
 import { thinningNote } from './chart-config';
 import { saveChartPng } from './save-chart-png';
 import { useChartData } from './use-view-table';
+import { BusyIndicator } from '../common/BusyIndicator';
 
 /** A chart with its caption and source note, re-drawn from the data each time it is shown. */
 export function ChartFigure({
@@ -44,7 +45,7 @@ export function ChartFigure({
           </Alert>
         ) : shaped.status === 'loading' ? (
           <Group h={height ?? 320} justify="center">
-            <Loader size="sm" aria-label={`Loading ${title}`} />
+            <BusyIndicator size="sm" label={`Loading ${title}`} />
           </Group>
         ) : shaped.status !== 'ready' ? (
           <Alert color="red" role="alert" title={`"${title}" cannot be drawn`}>

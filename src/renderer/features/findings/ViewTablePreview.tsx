@@ -1,5 +1,6 @@
-import { Alert, Loader, Paper, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Alert, Paper, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { useViewTable } from '../charts/use-view-table';
+import { BusyIndicator } from '../common/BusyIndicator';
 
 /** Rows of a saved view shown where a finding refers to it. */
 export const VIEW_PREVIEW_ROWS = 10;
@@ -10,7 +11,7 @@ export function ViewTablePreview({ viewId, label }: { viewId: string; label: str
   return (
     <Paper withBorder p="sm" my="sm" mx={0} component="figure" aria-label={label} data-testid="view-table">
       {state.status === 'loading' ? (
-        <Loader size="sm" aria-label={`Loading ${label}`} />
+        <BusyIndicator size="sm" label={`Loading ${label}`} />
       ) : state.status === 'missing' ? (
         <MissingReference kind="view" />
       ) : state.status === 'error' ? (

@@ -7,7 +7,6 @@ import {
   Center,
   Checkbox,
   Group,
-  Loader,
   Menu,
   Popover,
   Stack,
@@ -31,6 +30,7 @@ import { useQueryWorker, useViewResult } from './use-query-worker';
 import type { ViewDraft } from './view-draft';
 import { EMPTY_DRAFT, draftToSpec, moveColumn, newCondition, specToDraft, toggleSort } from './view-draft';
 import { ChangeTypeModal, ExportModal } from './ViewerModals';
+import { BusyIndicator } from '../../common/BusyIndicator';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -40,7 +40,7 @@ export function DatasetView({ datasetId }: { datasetId: string }) {
   if (state.status === 'loading')
     return (
       <Center h={240}>
-        <Loader aria-label="Loading dataset" />
+        <BusyIndicator label="Loading dataset" />
       </Center>
     );
   if (state.status === 'error')
@@ -295,7 +295,7 @@ function Viewer(props: {
                   ? `${count(outcome.rowCount)} groups from ${count(outcome.matchedRows)} of ${count(outcome.sourceRows)} rows`
                   : `${count(outcome.rowCount)} of ${count(outcome.sourceRows)} rows`}
             </Text>
-            {view.status === 'running' && <Loader size="xs" aria-label="Updating" />}
+            {view.status === 'running' && <BusyIndicator size="xs" label="Updating" />}
           </Group>
         </Stack>
         <Group gap="xs" wrap="nowrap">

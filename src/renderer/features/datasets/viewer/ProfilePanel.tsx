@@ -1,15 +1,4 @@
-import {
-  ActionIcon,
-  Alert,
-  Group,
-  Loader,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Title,
-  UnstyledButton,
-} from '@mantine/core';
+import { ActionIcon, Alert, Group, Paper, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import type { ColumnProfile, ColumnSchema } from '@core/table';
 import { encodingKindOf, formatCell } from '@core/table';
 import { IconX } from '@tabler/icons-react';
@@ -18,6 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ViewColumn } from '../../../workers/query-engine';
 import { errorMessage } from '../../common/error-message';
 import type { QueryRemote } from './use-query-worker';
+import { BusyIndicator } from '../../common/BusyIndicator';
 
 // Only what a bar chart needs: tree-shaken Chart.js stays small.
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
@@ -162,7 +152,7 @@ export function ProfilePanel(props: ProfilePanelProps) {
           </ActionIcon>
         </Group>
         {state?.error && <Alert color="red">{state.error}</Alert>}
-        {(!state || state.key !== key) && !state?.error && <Loader size="sm" aria-label="Profiling" />}
+        {(!state || state.key !== key) && !state?.error && <BusyIndicator size="sm" label="Profiling" />}
         {profile && (
           <>
             <Table withRowBorders={false} verticalSpacing={2} fz="sm" data-testid="profile-stats">
