@@ -22,6 +22,8 @@ test('the analyst charts a saved view, cites a source in a finding and answers e
   app,
   page,
 }) => {
+  // One analyst's whole working session, with accessibility scans of every tab in both themes.
+  test.setTimeout(180_000);
   await app.goto();
   await app.completeOnboarding();
   const { path, coordinator } = await writeTaskPackage();
