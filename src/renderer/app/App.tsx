@@ -5,6 +5,7 @@ import { repositories } from '../db';
 import { OnboardingScreen } from '../features/onboarding/OnboardingScreen';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Shell } from './Shell';
+import { readableVariants } from './readable-variants';
 import { theme } from './theme';
 import { BusyIndicator } from '../features/common/BusyIndicator';
 
@@ -25,7 +26,12 @@ function ProfileGate() {
 
 export function App() {
   return (
-    <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme="light">
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={readableVariants}
+      colorSchemeManager={colorSchemeManager}
+      defaultColorScheme="light"
+    >
       <Notifications position="bottom-right" />
       <ErrorBoundary area="KPO Workbench">
         <ProfileGate />

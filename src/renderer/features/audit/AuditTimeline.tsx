@@ -1,7 +1,7 @@
 import { Alert, Badge, Code, Group, Paper, Stack, Text, Timeline } from '@mantine/core';
 import type { AuditChainProblem, AuditEvent } from '@core/package';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useReadableColor } from '../qc/readable-color';
+import { useReadableTextColor } from '../common/readable-color';
 import { describeEvent } from './describe-event';
 
 function EventItem(props: {
@@ -11,7 +11,7 @@ function EventItem(props: {
   describeTarget?: ((target: string) => string) | undefined;
 }) {
   const { event, who, broken } = props;
-  const readable = useReadableColor();
+  const readableText = useReadableTextColor();
   return (
     <Stack gap={2} aria-label={`Event ${event.seq}`} role="group">
       <Text size="sm" fw={500}>
@@ -27,7 +27,7 @@ function EventItem(props: {
         {broken.length > 0 && <Badge color="red.9">Chain broken here</Badge>}
       </Group>
       {broken.map((message) => (
-        <Text key={message} size="xs" c={readable('red', 'text')}>
+        <Text key={message} size="xs" c={readableText('red')}>
           {message}
         </Text>
       ))}
@@ -54,7 +54,6 @@ export function AuditTimeline(props: {
   describeTarget?: (target: string) => string;
 }) {
   const { events, problems, names } = props;
-  const readable = useReadableColor();
   if (events.length === 0) return <Text c="dimmed">No events recorded for this task yet.</Text>;
 
   const first = problems[0];
@@ -65,7 +64,7 @@ export function AuditTimeline(props: {
     <Stack gap="md">
       {first ? (
         <Alert
-          color={readable('red')}
+          color={'red'}
           role="alert"
           icon={<IconAlertTriangle size={18} />}
           title="The audit log has been tampered with"

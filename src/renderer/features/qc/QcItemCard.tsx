@@ -17,7 +17,6 @@ import { useState } from 'react';
 import type { ChecklistItemRecord, EvidenceOption, QcResultPatch, QcResultRecord } from '../../db';
 import { repositories } from '../../db';
 import { errorMessage } from '../common/error-message';
-import { useReadableColor } from './readable-color';
 
 export const SEVERITY_COLORS: Readonly<Record<ChecklistItemRecord['severity'], string>> = {
   critical: 'red',
@@ -108,7 +107,6 @@ export function QcItemCard(props: QcItemCardProps) {
       ? effective !== 'pass' && effective !== 'open'
       : isAutomatic && effective === 'fail';
   const label = `QC item ${number}: ${item.text}`;
-  const readable = useReadableColor();
 
   const save = (patch: QcResultPatch) => {
     repositories.qc.mark(taskId, item.id, patch).catch((caught: unknown) => {
@@ -128,11 +126,11 @@ export function QcItemCard(props: QcItemCardProps) {
             {number}. {item.text}
           </Text>
           <Group gap={6} wrap="nowrap">
-            <Badge color={readable(SEVERITY_COLORS[item.severity])} variant="light">
+            <Badge color={SEVERITY_COLORS[item.severity]} variant="light">
               {item.severity}
             </Badge>
             {item.evidenceRequired && (
-              <Badge color={readable('blue')} variant="outline">
+              <Badge color={'blue'} variant="outline">
                 Evidence required
               </Badge>
             )}

@@ -7,7 +7,7 @@ import type { TaskTabProps } from '../tasks/task-tab-props';
 import { ReviewCommentsFor } from '../review/CommentThreads';
 import { ReviewerVerdict } from '../review/ReviewerVerdict';
 import { QcItemCard } from './QcItemCard';
-import { useReadableColor } from './readable-color';
+import { useReadableTextColor } from '../common/readable-color';
 
 function summarise(overview: QcOverview) {
   const counts = { pass: 0, fail: 0, 'not-applicable': 0, open: 0, failingCritical: 0 };
@@ -22,7 +22,7 @@ function summarise(overview: QcOverview) {
 /** The analyst's QC checklist: each item's result, automatic checks' computed state, and whether work can leave. */
 export function QcTab({ task }: TaskTabProps) {
   const overview = useLiveQuery(async () => repositories.qc.overview(task.id), [task]);
-  const readable = useReadableColor();
+  const readableText = useReadableTextColor();
   const evidenceOptions = useLiveQuery(async () => repositories.qc.evidenceOptions(task.id), [task]);
   if (!overview) return null;
   if (overview.items.length === 0) {
@@ -38,7 +38,7 @@ export function QcTab({ task }: TaskTabProps) {
         <Text size="sm">{counts.fail} failing</Text>
         <Text
           size="sm"
-          c={counts.failingCritical > 0 ? readable('red', 'text') : undefined}
+          c={counts.failingCritical > 0 ? readableText('red') : undefined}
           fw={counts.failingCritical > 0 ? 600 : undefined}
         >
           {counts.failingCritical} failing critical
@@ -47,11 +47,11 @@ export function QcTab({ task }: TaskTabProps) {
         <Text size="sm">{counts.open} open</Text>
       </Group>
       {overview.verdict.canSubmit ? (
-        <Alert color={readable('green')} title="Ready to submit">
+        <Alert color={'green'} title="Ready to submit">
           Every item has a result and every critical item passes or is justified.
         </Alert>
       ) : (
-        <Alert color={readable('orange')} title="Not ready to submit">
+        <Alert color={'orange'} title="Not ready to submit">
           <List size="sm" aria-label="What blocks submission">
             {overview.verdict.reasons.map((reason) => (
               <List.Item key={reason}>{reason}</List.Item>

@@ -3,7 +3,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { TaskRecord } from '../../db';
 import { repositories } from '../../db';
-import { useReadableColor } from '../qc/readable-color';
 import { outstandingChangeRequest } from './change-request';
 import { ReviewHistoryView } from './ReviewHistoryView';
 import type { ReviewFeedback } from './use-review-feedback';
@@ -28,7 +27,6 @@ function summary(feedback: ReviewFeedback): string {
  * submission, and every comment and verdict in one list, so none depends on having a place.
  */
 export function ChangesRequestedNotice({ task }: { task: TaskRecord }) {
-  const readable = useReadableColor();
   const [open, setOpen] = useState(false);
   const comeBack = task.state === 'in_progress' || task.state === 'changes_requested';
   const request = useLiveQuery(
@@ -40,7 +38,7 @@ export function ChangesRequestedNotice({ task }: { task: TaskRecord }) {
   if (!request) return null;
   return (
     <Alert
-      color={readable('orange')}
+      color={'orange'}
       variant="light"
       role="alert"
       title="Changes requested"

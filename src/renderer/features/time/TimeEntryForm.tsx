@@ -4,7 +4,6 @@ import { useState } from 'react';
 import type { TimeEntryRecord } from '../../db';
 import { localDay, repositories, UserInputError } from '../../db';
 import { errorMessage } from '../common/error-message';
-import { useReadableColor } from '../qc/readable-color';
 
 interface Draft {
   date: string;
@@ -28,7 +27,6 @@ export function TimeEntryForm(props: { taskId: string; editing?: TimeEntryRecord
   const { taskId, editing } = props;
   const [draft, setDraft] = useState<Draft>(() => fromEntry(editing));
   const [error, setError] = useState<{ message: string; field: string | undefined }>();
-  const readable = useReadableColor();
 
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
@@ -104,7 +102,7 @@ export function TimeEntryForm(props: { taskId: string; editing?: TimeEntryRecord
           />
         </Group>
         {error && !error.field && (
-          <Alert color={readable('red')} role="alert">
+          <Alert color={'red'} role="alert">
             {error.message}
           </Alert>
         )}

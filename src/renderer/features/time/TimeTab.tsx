@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { TimeEntryRecord } from '../../db';
 import { repositories } from '../../db';
 import { errorMessage } from '../common/error-message';
-import { useReadableColor } from '../qc/readable-color';
+import { useReadableTextColor } from '../common/readable-color';
 import { ReviewCommentsFor } from '../review/CommentThreads';
 import type { TaskTabProps } from '../tasks/task-tab-props';
 import { formatMinutes } from './format-duration';
@@ -15,7 +15,7 @@ import { TimeEntryForm } from './TimeEntryForm';
 import { TimerControl } from './TimerControl';
 
 function EstimateProgress({ minutes, estimateHours }: { minutes: number; estimateHours: number }) {
-  const readable = useReadableColor();
+  const readableText = useReadableTextColor();
   const estimate = estimateHours * 60;
   if (estimate <= 0) return <Text size="sm">{formatMinutes(minutes)} logged; the task has no estimate.</Text>;
   const over = minutes - estimate;
@@ -24,7 +24,7 @@ function EstimateProgress({ minutes, estimateHours }: { minutes: number; estimat
       <Text size="sm">
         {formatMinutes(minutes)} of {formatMinutes(estimate)} estimated
         {over > 0 && (
-          <Text span c={readable('red', 'text')} fw={600}>
+          <Text span c={readableText('red')} fw={600}>
             {' '}
             — over the estimate by {formatMinutes(over)}
           </Text>

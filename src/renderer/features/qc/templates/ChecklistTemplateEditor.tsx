@@ -18,7 +18,6 @@ import { useState } from 'react';
 import type { ChecklistItemRecord, ChecklistTemplateEntry, ChecklistTemplateInput } from '../../../db';
 import { repositories } from '../../../db';
 import { errorMessage } from '../../common/error-message';
-import { useReadableColor } from '../readable-color';
 import { AutomaticCheckSelect, withAutomaticCheck } from './AutomaticCheckSelect';
 
 const SEVERITY_OPTIONS = [
@@ -121,7 +120,6 @@ export function ChecklistTemplateEditor(props: { template: ChecklistTemplateEntr
     items: template.items,
   });
   const [error, setError] = useState<string>();
-  const readable = useReadableColor();
 
   const setItems = (update: (items: ChecklistItemRecord[]) => ChecklistItemRecord[]) => {
     setDraft((d) => ({ ...d, items: update(d.items) }));
@@ -193,7 +191,7 @@ export function ChecklistTemplateEditor(props: { template: ChecklistTemplateEntr
           ))}
         </Stack>
         {error && (
-          <Alert color={readable('red')} role="alert" title="The template was not saved">
+          <Alert color={'red'} role="alert" title="The template was not saved">
             {error}
           </Alert>
         )}
