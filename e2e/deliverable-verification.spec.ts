@@ -41,6 +41,25 @@ test('a deliverable with one byte changed is refused, naming the changed file', 
   await expect(inbox.importedPackages).toHaveCount(0);
 });
 
+test("a deliverable whose QC results the reviewer rewrote is refused: the analyst's manifest names the file", async ({
+  page,
+}) => {
+  const inbox = new InboxPage(page);
+  const { path } = await writeDeliverablePackage({
+    editPayload: (payload) => {
+      const checklist = new TextDecoder().decode(payload.get('qc/checklist.json'));
+      if (!checklist.includes('"pass"')) throw new Error('fixture has no passed QC item');
+      payload.set('qc/checklist.json', new TextEncoder().encode(checklist.replace('"pass"', '"fail"')));
+    },
+  });
+  await inbox.chooseFile(path);
+  await expect(inbox.status).toHaveText('Invalid');
+  const findings = inbox.dialog.getByTestId('findings');
+  await expect(findings).toContainText('data/qc/checklist.json');
+  await expect(findings).toContainText('not the one the analyst signed in version 1');
+  await expect(inbox.dialog.getByRole('button', { name: 'Import', exact: true })).toHaveCount(0);
+});
+
 test('a deliverable from unknown signers is marked and viewable only after an explicit choice', async ({
   page,
 }) => {

@@ -24,6 +24,11 @@ const REPORT_HTML =
 export async function writeDeliverablePackage(
   options: {
     tamper?: (files: Map<string, Uint8Array>) => void;
+    /**
+     * Changes payload files (keyed relative to data/) after both sign-offs, before the reviewer signs
+     * the package: what a reviewer rewriting the analyst's work would send.
+     */
+    editPayload?: (payload: Map<string, Uint8Array>) => void;
     /** Parts of the deliverable to replace, e.g. `reportPdf: undefined` for one without a PDF. */
     content?: Partial<DeliverableContent>;
   } = {},
@@ -64,6 +69,7 @@ export async function writeDeliverablePackage(
       ],
     }),
   );
+  options.editPayload?.(payload);
   const files = await buildPackageFiles({ ...input, files: payload });
   options.tamper?.(files);
   const bytes = writeZip(

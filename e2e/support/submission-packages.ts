@@ -1,10 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Task } from '../../src/core/package';
 import { buildPackage, computeContentDigest, createSignoff } from '../../src/core/package';
 import type { TestKey } from '../../src/core/package/fixtures.test-support';
 import { json, samplePackageInput } from '../../src/core/package/fixtures.test-support';
+import { sampleContent } from '../../src/core/deliverable/fixtures.test-support';
 import { withAssembledDeliverable } from './assembled-deliverable';
 
 export interface SubmissionKeys {
@@ -26,11 +26,14 @@ export async function writeSubmissionPackage(
   reviewer?: { name: string; keyId: string },
 ): Promise<string> {
   const input = await samplePackageInput('submission', keys);
-  const files = withAssembledDeliverable(input.files, keys, { reportMarkdown: report, version });
-  if (reviewer) {
-    const task = JSON.parse(new TextDecoder().decode(files.get('task.json'))) as Task;
-    files.set('task.json', json({ ...task, people: { ...task.people, reviewer } }));
-  }
+  // The task is part of what the analyst signs (the manifest records task.json), so the reviewer
+  // it names is set before the deliverable is assembled, never patched in afterwards.
+  const { task } = sampleContent(keys);
+  const files = withAssembledDeliverable(input.files, keys, {
+    reportMarkdown: report,
+    version,
+    ...(reviewer ? { task: { ...task, people: { ...task.people, reviewer } } } : {}),
+  });
   const contentDigest = computeContentDigest(
     new Map([...files].map(([path, bytes]) => [`data/${path}`, bytes])),
   );

@@ -1,5 +1,5 @@
 import { createHash } from '../bagit';
-import { computeContentDigest, serializeAuditLog } from '../package';
+import { computeContentDigest, recordFrozenFiles, serializeAuditLog } from '../package';
 import type { DeliverableContent } from './content';
 import {
   ANSWERS_PATH,
@@ -93,6 +93,18 @@ export function assembleDeliverable(content: DeliverableContent): Map<string, Ui
   });
   put(SOURCES_PATH, json({ sources }), { kind: 'sources', title: 'Sources' });
 
+  // Outside deliverable/, so the manifest records them for the sign-offs to cover.
+  const frozen = new Map([
+    [TASK_PATH, json(content.task)],
+    [CHECKLIST_PATH, json(content.checklist)],
+    [TIME_ENTRIES_PATH, json(content.timeEntries)],
+  ]);
+  const { auditHead, auditEvents } = content;
+  if (auditHead && auditEvents && auditEvents[auditHead.events - 1]?.hash !== auditHead.hash) {
+    throw new DeliverableAssemblyError(
+      `the audit log does not contain the event the version was frozen after (event ${String(auditHead.events)})`,
+    );
+  }
   const manifest: DeliverableManifest = {
     format: DELIVERABLE_FORMAT,
     taskId: content.task.id,
@@ -101,13 +113,13 @@ export function assembleDeliverable(content: DeliverableContent): Map<string, Ui
     frozenAt: content.frozenAt,
     ...(content.analyst ? { analyst: content.analyst } : {}),
     items,
+    records: recordFrozenFiles(frozen),
+    ...(auditHead ? { auditHead } : {}),
   };
   put(MANIFEST_PATH, json(manifest));
 
-  put(TASK_PATH, json(content.task));
-  put(CHECKLIST_PATH, json(content.checklist));
-  put(TIME_ENTRIES_PATH, json(content.timeEntries));
-  if (content.auditEvents) put(AUDIT_LOG_PATH, encoder.encode(serializeAuditLog(content.auditEvents)));
+  for (const [path, bytes] of frozen) put(path, bytes);
+  if (auditEvents) put(AUDIT_LOG_PATH, encoder.encode(serializeAuditLog(auditEvents)));
   if (content.signoffs) put(SIGNOFFS_PATH, json(content.signoffs));
   return files;
 }

@@ -1,4 +1,4 @@
-import type { AuditEvent, Checklist, Person, Signoffs, Task, TimeEntries } from '../package';
+import type { AuditEvent, Checklist, FrozenAuditHead, Person, Signoffs, Task, TimeEntries } from '../package';
 import type { DeliverableAnswer, DeliverableSource } from './schemas';
 
 export interface DeliverableFinding {
@@ -44,6 +44,12 @@ export interface DeliverableContent {
   reportPdf?: Uint8Array;
   checklist: Checklist;
   timeEntries: TimeEntries;
+  /**
+   * Where the task's audit log ended when the work was read (absent if it was empty). The manifest
+   * records it, so the sign-offs pin the events the version was frozen with; the `submission.frozen`
+   * event and anything after it follow in `auditEvents`.
+   */
+  auditHead?: FrozenAuditHead;
   /** Written outside deliverable/, so they do not change the content digest. */
   auditEvents?: readonly AuditEvent[];
   signoffs?: Signoffs;
@@ -52,5 +58,5 @@ export interface DeliverableContent {
 /** What a report is rendered from: the content without the report itself or what is added after. */
 export type ReportInput = Omit<
   DeliverableContent,
-  'reportMarkdown' | 'reportHtml' | 'reportPdf' | 'auditEvents' | 'signoffs'
+  'reportMarkdown' | 'reportHtml' | 'reportPdf' | 'auditHead' | 'auditEvents' | 'signoffs'
 >;

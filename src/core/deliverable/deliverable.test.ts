@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appendAuditEvent, computeContentDigest } from '../package';
+import { createHash } from '../bagit';
+import type { AuditEvent } from '../package';
+import { appendAuditEvent, computeContentDigest, serializeAuditLog } from '../package';
 import { makeKey, text } from '../package/fixtures.test-support';
 import type { TestKey } from '../package/fixtures.test-support';
 import { assembleDeliverable, DeliverableAssemblyError, deliverableDigest } from './assemble';
@@ -11,6 +13,19 @@ let keys: { coordinator: TestKey; analyst: TestKey; reviewer: TestKey };
 beforeAll(() => {
   keys = { coordinator: makeKey('Cora'), analyst: makeKey('Ada'), reviewer: makeKey('Rex') };
 });
+
+/** A log of `count` events, each chained on the one before. */
+const logOf = (count: number): AuditEvent[] =>
+  Array.from({ length: count }).reduce<AuditEvent[]>(
+    (log, _, index) =>
+      appendAuditEvent(log, {
+        at: `2025-03-0${String(index + 1)}T09:00:00.000Z`,
+        actor: 'ada',
+        type: 'work.edited',
+        data: { step: index + 1 },
+      }),
+    [],
+  );
 
 const problemsOf = (files: ReadonlyMap<string, Uint8Array>): DeliverableProblem[] => {
   const result = readDeliverable(files);
@@ -49,6 +64,44 @@ describe('assembleDeliverable', () => {
     expect(withLog.has('audit/events.jsonl')).toBe(true);
     expect(deliverableDigest(withLog)).toBe(deliverableDigest(first));
     expect(assembleDeliverable(content)).toEqual(first);
+  });
+
+  it('records in the manifest the sha512 of task.json, the QC results and the time entries as written', () => {
+    const files = assembleDeliverable(sampleContent(keys));
+    const manifest = JSON.parse(new TextDecoder().decode(files.get('deliverable/manifest.json'))) as {
+      records: { path: string; sha512: string }[];
+      auditHead?: unknown;
+    };
+    const sha512 = (path: string): string => {
+      const hash = createHash('sha512');
+      hash.update(files.get(path) ?? new Uint8Array());
+      return hash.digestHex();
+    };
+    expect(manifest.records).toEqual(
+      ['task.json', 'qc/checklist.json', 'time/entries.json'].map((path) => ({ path, sha512: sha512(path) })),
+    );
+    expect(manifest.auditHead).toBeUndefined();
+  });
+
+  it('records where the audit log ended when frozen, and refuses a log that does not hold that event', () => {
+    const content = sampleContent(keys);
+    const before = logOf(2);
+    const auditHead = { events: 2, hash: before[1]?.hash ?? '' };
+    const frozenEvent = { at: '2025-03-03T09:30:00.000Z', actor: 'x', type: 'submission.frozen', data: {} };
+    const files = assembleDeliverable({
+      ...content,
+      auditHead,
+      auditEvents: appendAuditEvent(before, frozenEvent),
+    });
+    const manifest = JSON.parse(new TextDecoder().decode(files.get('deliverable/manifest.json'))) as {
+      auditHead?: unknown;
+    };
+    expect(manifest.auditHead).toEqual(auditHead);
+    // The log comes at signing: adding it leaves the digest the analyst previewed unchanged.
+    expect(deliverableDigest(files)).toBe(deliverableDigest(assembleDeliverable({ ...content, auditHead })));
+    expect(() =>
+      assembleDeliverable({ ...content, auditHead, auditEvents: appendAuditEvent(logOf(1), frozenEvent) }),
+    ).toThrow(DeliverableAssemblyError);
   });
 
   it('refuses ids that cannot be file names', () => {
@@ -128,6 +181,53 @@ describe('readDeliverable', () => {
       ]),
     );
     expect(problems).toHaveLength(4);
+  });
+
+  it('reports QC results, time entries or a task that are not the ones the manifest records', () => {
+    const files = assembleDeliverable(sampleContent(keys));
+    files.set('qc/checklist.json', text('{"items":[]}\n'));
+    files.delete('time/entries.json');
+    expect(problemsOf(files)).toEqual([
+      {
+        file: 'qc/checklist.json',
+        message:
+          'not the one the analyst signed in version 1 (sha512 differs from deliverable/manifest.json)',
+      },
+      {
+        file: 'time/entries.json',
+        message:
+          'missing, but it is part of what the analyst signed in version 1 (deliverable/manifest.json)',
+      },
+    ]);
+  });
+
+  it('reports an audit log that no longer holds the events the version was frozen with', () => {
+    const before = logOf(3);
+    const auditHead = { events: 3, hash: before[2]?.hash ?? '' };
+    const files = assembleDeliverable({ ...sampleContent(keys), auditHead, auditEvents: before });
+    const later = appendAuditEvent(before, {
+      at: '2025-03-05T09:00:00.000Z',
+      actor: 'rex',
+      type: 'x',
+      data: {},
+    });
+    files.set('audit/events.jsonl', text(serializeAuditLog(later)));
+    expect(problemsOf(files)).toEqual([]);
+    // Event 2 rewritten and the chain after it recomputed: intact as a chain, but not the frozen one.
+    const rewritten = before.reduce<AuditEvent[]>(
+      (log, { at, actor, type, data }, index) =>
+        appendAuditEvent(log, { at, actor, type, data: index === 1 ? { step: 'edited' } : data }),
+      [],
+    );
+    files.set('audit/events.jsonl', text(serializeAuditLog(rewritten)));
+    expect(problemsOf(files)).toEqual([
+      expect.objectContaining({
+        file: 'audit/events.jsonl',
+        message: expect.stringMatching(
+          /^line 3 is not the last of the 3 audit events version 1 was frozen with/,
+        ) as unknown,
+      }),
+    ]);
   });
 
   it('reports a manifest that is not JSON', () => {

@@ -4,6 +4,7 @@ import type { AuditEvent, Checklist, Signoffs, Task, TimeEntries } from '../pack
 import {
   auditEventSchema,
   checkAuditChain,
+  checkFrozenRecords,
   checklistSchema,
   signoffsSchema,
   taskSchema,
@@ -166,6 +167,9 @@ export function readDeliverable(input: ReadonlyMap<string, Uint8Array>): ReadDel
   const auditEvents = readAuditLog(files, problem);
   if (manifest && task && manifest.taskId !== task.id)
     problem(MANIFEST_PATH, `is for task "${manifest.taskId}" but task.json is "${task.id}"`, 'taskId');
+  // The documents outside deliverable/ must be the ones the manifest (and so the sign-offs) pins.
+  if (manifest)
+    for (const finding of checkFrozenRecords(files, { root: '' })) problem(finding.file, finding.message);
 
   if (
     problems.length > 0 ||

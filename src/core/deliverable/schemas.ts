@@ -1,6 +1,7 @@
 /** The JSON documents of a frozen deliverable; every reader parses them with these. */
 import { z } from 'zod';
 import { isoDateTimeSchema, personSchema, sha256HexSchema } from '../package/schemas/common';
+import { frozenAuditHeadSchema, frozenRecordsSchema } from '../package/schemas/frozen-records';
 import { SAFE_ID } from './layout';
 
 export const DELIVERABLE_FORMAT = 'kpo-deliverable/1';
@@ -86,5 +87,12 @@ export const manifestSchema = z.object({
   frozenAt: isoDateTimeSchema,
   analyst: personSchema.optional(),
   items: z.array(manifestItemSchema),
+  /**
+   * The sha512 of task.json, qc/checklist.json and time/entries.json as frozen: they live outside
+   * deliverable/, so sign-offs over the deliverable cover them only through these records.
+   */
+  records: frozenRecordsSchema,
+  /** Where the audit log ended when the version was frozen; absent if it had no events yet. */
+  auditHead: frozenAuditHeadSchema.optional(),
 });
 export type DeliverableManifest = z.infer<typeof manifestSchema>;

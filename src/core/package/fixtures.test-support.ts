@@ -6,6 +6,7 @@ import { appendAuditEvent, serializeAuditLog } from './audit-chain';
 import type { BuildPackageInput, PackageSigner } from './build-package';
 import type { PackageKind, TrustedKey } from './types';
 import { encodePublicKey } from '../minisign';
+import { recordFrozenFiles } from './frozen-records';
 import { computeContentDigest, createSignoff } from './signoff';
 import type { Task } from './schemas/task';
 
@@ -84,13 +85,18 @@ export function sampleTask(coordinator: TestKey, analyst: TestKey, reviewer: Tes
 
 const SALES_CSV = 'region,quarter,total,orders\nnorth,2024-10-01,1200.50,31\nsouth,2024-10-01,700.25,18\n';
 
-/** A payload for each kind, with the documents that kind of hand-off carries. */
+/**
+ * A payload for each kind, with the documents that kind of hand-off carries. `editTask` changes
+ * task.json before anything is recorded or signed, as if the coordinator had written it so.
+ */
 export async function samplePackageInput(
   kind: PackageKind,
   keys: { coordinator: TestKey; analyst: TestKey; reviewer: TestKey },
+  options: { editTask?: (task: Task) => Task } = {},
 ): Promise<BuildPackageInput> {
   const { coordinator, analyst, reviewer } = keys;
-  const task = sampleTask(coordinator, analyst, reviewer);
+  const sample = sampleTask(coordinator, analyst, reviewer);
+  const task = options.editTask ? options.editTask(sample) : sample;
   const files = new Map<string, Uint8Array>([
     ['task.json', json(task)],
     ['datasets/sales.csv', text(SALES_CSV)],
@@ -130,6 +136,26 @@ export async function samplePackageInput(
         entries: [
           { id: 't1', person: analyst.keyId, date: '2025-03-02', minutes: 240, activity: 'analysis' },
         ],
+      }),
+    );
+    // A deliverable manifest by hand (core/deliverable writes the same shape): its records pin
+    // task.json, the QC results and time entries, and the log as it was before the submission.
+    const [firstEvent] = log;
+    files.set(
+      'deliverable/manifest.json',
+      json({
+        format: 'kpo-deliverable/1',
+        taskId: task.id,
+        taskTitle: task.title,
+        version: 1,
+        frozenAt: '2025-03-03T09:30:00.000Z',
+        analyst: { name: 'Ada Analyst', keyId: analyst.keyId },
+        items: [
+          { path: 'deliverable/report.md', kind: 'report', title: 'Report (Markdown)' },
+          { path: 'deliverable/tables/summary.csv', kind: 'table', title: 'Summary', id: 'summary' },
+        ],
+        records: recordFrozenFiles(files),
+        ...(firstEvent ? { auditHead: { events: 1, hash: firstEvent.hash } } : {}),
       }),
     );
     const payloadForDigest = new Map([...files].map(([path, bytes]) => [`data/${path}`, bytes]));

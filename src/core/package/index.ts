@@ -22,6 +22,7 @@ export {
   AUDIT_LOG_FILE,
   CHECKLIST_FILE,
   DATAPACKAGE_FILE,
+  DELIVERABLE_MANIFEST_FILE,
   REVIEW_COMMENTS_FILE,
   RO_CRATE_FILE,
   SIGNOFFS_FILE,
@@ -49,6 +50,14 @@ export {
   signoffMessage,
   verifySignoff,
 } from './signoff';
+export { checkFrozenRecords, recordFrozenFiles } from './frozen-records';
+export type { FrozenAuditHead, FrozenRecord, FrozenRecordFile } from './schemas/frozen-records';
+export {
+  FROZEN_RECORD_FILES,
+  frozenAuditHeadSchema,
+  frozenRecordSchema,
+  frozenRecordsSchema,
+} from './schemas/frozen-records';
 export type { Acceptance } from './schemas/acceptance';
 export { acceptanceSchema } from './schemas/acceptance';
 export type { AuditEvent } from './schemas/audit-event';

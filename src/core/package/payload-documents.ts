@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { checkAuditChain } from './audit-chain';
+import { DELIVERABLE_MANIFEST } from './frozen-records';
 import { schemaFindings } from './json-path';
 import { acceptanceSchema } from './schemas/acceptance';
 import { auditEventSchema } from './schemas/audit-event';
@@ -19,6 +20,8 @@ export const TIME_ENTRIES_FILE = 'data/time/entries.json';
 export const AUDIT_LOG_FILE = 'data/audit/events.jsonl';
 export const RO_CRATE_FILE = 'data/ro-crate-metadata.json';
 export const DATAPACKAGE_FILE = 'data/datapackage.json';
+/** What a frozen version is made of; it records the frozen documents outside deliverable/ too. */
+export const DELIVERABLE_MANIFEST_FILE = `data/${DELIVERABLE_MANIFEST}`;
 /** The client's signed decision, in acceptance packages. */
 export const ACCEPTANCE_FILE = 'data/acceptance.json';
 
@@ -34,9 +37,9 @@ const JSON_DOCUMENTS: readonly (readonly [string, z.ZodType])[] = [
 /** What each kind of hand-off cannot do without; other known documents are checked when present. */
 const REQUIRED_BY_KIND: Readonly<Record<PackageKind, readonly string[]>> = {
   task: [TASK_FILE],
-  submission: [TASK_FILE],
+  submission: [TASK_FILE, DELIVERABLE_MANIFEST_FILE],
   review: [TASK_FILE],
-  deliverable: [TASK_FILE],
+  deliverable: [TASK_FILE, DELIVERABLE_MANIFEST_FILE],
   acceptance: [TASK_FILE],
 };
 

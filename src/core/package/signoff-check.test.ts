@@ -3,7 +3,6 @@ import { buildPackage } from './build-package';
 import type { TestKey } from './fixtures.test-support';
 import { json, makeKey, samplePackageInput, text } from './fixtures.test-support';
 import { createSignoff } from './signoff';
-import type { Task } from './schemas/task';
 import type { BuildPackageInput } from './build-package';
 import type { VerifyPackageResult } from './types';
 import { verifyPackage } from './verify-package';
@@ -30,11 +29,6 @@ const verify = async (input: BuildPackageInput) =>
 const errors = (result: VerifyPackageResult) =>
   result.findings.filter((f) => f.severity === 'error').map(({ file, code, rule }) => ({ file, code, rule }));
 
-function withTask(input: BuildPackageInput, change: (task: Task) => Task): BuildPackageInput {
-  const task = JSON.parse(new TextDecoder().decode(input.files.get('task.json'))) as Task;
-  return { ...input, files: new Map(input.files).set('task.json', json(change(task))) };
-}
-
 describe('sign-offs on a deliverable (four-eyes)', () => {
   it('accepts an approval by the named reviewer over the named analyst attestation', async () => {
     const result = await verify(
@@ -59,12 +53,16 @@ describe('sign-offs on a deliverable (four-eyes)', () => {
   });
 
   it('refuses an approval by a key other than the reviewer task.json names', async () => {
-    const input = withTask(
-      await samplePackageInput('deliverable', { coordinator: cora, analyst: ada, reviewer: rex }),
-      (task) => ({
-        ...task,
-        people: { ...task.people, reviewer: { name: 'Mallory', keyId: mallory.keyId } },
-      }),
+    // task.json names Mallory from the start, so only the sign-offs are at odds with it.
+    const input = await samplePackageInput(
+      'deliverable',
+      { coordinator: cora, analyst: ada, reviewer: rex },
+      {
+        editTask: (task) => ({
+          ...task,
+          people: { ...task.people, reviewer: { name: 'Mallory', keyId: mallory.keyId } },
+        }),
+      },
     );
     const result = await verify(input);
     expect(result.status).toBe('invalid');
@@ -77,9 +75,15 @@ describe('sign-offs on a deliverable (four-eyes)', () => {
   });
 
   it('refuses an analyst attestation by someone other than the named analyst', async () => {
-    const input = withTask(
-      await samplePackageInput('submission', { coordinator: cora, analyst: ada, reviewer: rex }),
-      (task) => ({ ...task, people: { ...task.people, analyst: { name: 'Mallory', keyId: mallory.keyId } } }),
+    const input = await samplePackageInput(
+      'submission',
+      { coordinator: cora, analyst: ada, reviewer: rex },
+      {
+        editTask: (task) => ({
+          ...task,
+          people: { ...task.people, analyst: { name: 'Mallory', keyId: mallory.keyId } },
+        }),
+      },
     );
     expect(errors(await verify(input))).toEqual([
       { file: 'data/signoffs.json', code: 'signoff-not-named-person', rule: 'KPO §7 four-eyes' },

@@ -1,5 +1,5 @@
 // Test-only: edit a built bag the way an attacker with the unzipped files would, and re-zip it.
-import { createHash } from '../bagit';
+import { buildBag, createHash } from '../bagit';
 import type { MinisignPublicKey } from '../minisign';
 import { createSignature, encodePublicKey } from '../minisign';
 import { writeZip } from '../zip';
@@ -35,6 +35,17 @@ export function flipByte(files: Map<string, Uint8Array>, path: string, index: nu
   const copy = bytes.slice();
   copy[index] = (copy[index] ?? 0) ^ 0x01;
   files.set(path, copy);
+}
+
+/** What a forger does after editing payload files: recompute the payload manifest to match. */
+export function rewritePayloadManifest(files: Map<string, Uint8Array>): void {
+  const payload = new Map([...files].filter(([path]) => path.startsWith('data/')));
+  const rebuilt = buildBag({ payload, info: {}, algorithms: ['sha512'] });
+  files.set('manifest-sha512.txt', rebuilt.get('manifest-sha512.txt') ?? new Uint8Array());
+  const oxum = [...payload.values()].reduce((n, bytes) => n + bytes.length, 0);
+  const bagInfo = decoder.decode(files.get('bag-info.txt'));
+  const fixed = bagInfo.replace(/Payload-Oxum: .*/, `Payload-Oxum: ${String(oxum)}.${String(payload.size)}`);
+  files.set('bag-info.txt', encoder.encode(fixed));
 }
 
 /** Recomputes the tag manifest over every tag file, as a forger covering their tracks would. */
@@ -73,4 +84,24 @@ export async function resign(
 export function trustedCommentOf(files: ReadonlyMap<string, Uint8Array>): string {
   const line = decoder.decode(files.get(SIGNATURE_FILE)).split('\n')[2] ?? '';
   return line.replace(/^trusted comment: /, '');
+}
+
+/**
+ * Edits the payload (keyed relative to data/ for `edit`), re-hashes the bag and re-signs it with
+ * `signer`, keeping the signature's trusted comment: what a package signer rewriting what they
+ * received would do. The bag verifies afterwards; only what it says inside can give it away.
+ */
+export async function editPayloadAndResign(
+  bag: Map<string, Uint8Array>,
+  signer: TestKey,
+  edit: (payload: Map<string, Uint8Array>) => void,
+): Promise<void> {
+  const payload = new Map(
+    [...bag].filter(([path]) => path.startsWith('data/')).map(([path, bytes]) => [path.slice(5), bytes]),
+  );
+  edit(payload);
+  for (const path of [...bag.keys()]) if (path.startsWith('data/')) bag.delete(path);
+  for (const [path, bytes] of payload) bag.set(`data/${path}`, bytes);
+  rewritePayloadManifest(bag);
+  await resign(bag, signer, { embedKey: true, trustedComment: trustedCommentOf(bag) });
 }

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildBag } from '../bagit';
 import { buildPackageFiles } from './build-package';
 import { makeKey, PACKAGE_ID, samplePackageInput } from './fixtures.test-support';
 import type { TestKey } from './fixtures.test-support';
@@ -7,6 +6,7 @@ import {
   editText,
   flipByte,
   resign,
+  rewritePayloadManifest,
   rewriteTagManifest,
   trustedCommentOf,
   zipBag,
@@ -23,17 +23,6 @@ beforeAll(() => {
   trustedKeys = [keys.coordinator.trusted, keys.analyst.trusted, keys.reviewer.trusted];
   mallory = makeKey('Mallory');
 });
-
-/** What a forger does after editing payload files: recompute the payload manifest to match. */
-function rewritePayloadManifest(files: Map<string, Uint8Array>): void {
-  const payload = new Map([...files].filter(([path]) => path.startsWith('data/')));
-  const rebuilt = buildBag({ payload, info: {}, algorithms: ['sha512'] });
-  files.set('manifest-sha512.txt', rebuilt.get('manifest-sha512.txt') ?? new Uint8Array());
-  const oxum = [...payload.values()].reduce((n, bytes) => n + bytes.length, 0);
-  const bagInfo = new TextDecoder().decode(files.get('bag-info.txt'));
-  const fixed = bagInfo.replace(/Payload-Oxum: .*/, `Payload-Oxum: ${String(oxum)}.${String(payload.size)}`);
-  files.set('bag-info.txt', new TextEncoder().encode(fixed));
-}
 
 async function freshBag(kind: PackageKind = 'submission'): Promise<Map<string, Uint8Array>> {
   return new Map(await buildPackageFiles(await samplePackageInput(kind, keys)));

@@ -6,6 +6,7 @@ import type { ZipCodec, ZipLimits } from '../zip';
 import { readZipSafely } from '../zip';
 import { readPackageInfo, SIGNER_KEY_FILE } from './bag-info-labels';
 import { checkFormatVersion } from './format-version';
+import { checkFrozenRecords } from './frozen-records';
 import { validatePayloadDocuments } from './payload-documents';
 import { checkPackageSignature } from './signature-check';
 import { checkSignoffs } from './signoff-check';
@@ -84,6 +85,7 @@ export function verifyPackage(
         ? embeddedOrTrustedKey(files, signature.keyId, options.trustedKeys)
         : null;
     findings.push(...checkSignoffs(files, options.trustedKeys, signerKey, options.createHash));
+    findings.push(...checkFrozenRecords(files, options.createHash ? { createHash: options.createHash } : {}));
   }
 
   const invalid = findings.some((finding) => finding.severity === 'error') || signature.state === 'invalid';

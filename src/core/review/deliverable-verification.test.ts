@@ -1,9 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildPackage, buildPackageFiles, createSignoff, verifyPackage } from '../package';
-import type { TrustedKey } from '../package';
+import {
+  appendAuditEvent,
+  buildPackage,
+  buildPackageFiles,
+  createSignoff,
+  serializeAuditLog,
+  verifyPackage,
+} from '../package';
+import type { AuditEvent, TrustedKey } from '../package';
 import type { TestKey } from '../package/fixtures.test-support';
-import { json, makeKey, PACKAGE_ID, samplePackageInput } from '../package/fixtures.test-support';
-import { flipByte, zipBag } from '../package/tamper.test-support';
+import { json, makeKey, PACKAGE_ID, samplePackageInput, text } from '../package/fixtures.test-support';
+import { editPayloadAndResign, editText, flipByte, zipBag } from '../package/tamper.test-support';
 import { verifyDeliverable } from './deliverable-verification';
 
 let keys: { coordinator: TestKey; analyst: TestKey; reviewer: TestKey };
@@ -54,6 +61,70 @@ describe('verifyDeliverable', () => {
     expect(result.status).toBe('refused');
     expect(result.reasons.some((reason) => reason.startsWith(path))).toBe(true);
     expect(result.reasons.join('\n')).toContain(path);
+  });
+
+  /** The sample deliverable with its payload edited and the bag re-signed by its signer, the reviewer. */
+  const resigned = async (edit: (payload: Map<string, Uint8Array>) => void) => {
+    const bag = new Map(await buildPackageFiles(await samplePackageInput('deliverable', keys)));
+    await editPayloadAndResign(bag, keys.reviewer, edit);
+    return check(zipBag(bag, PACKAGE_ID), allTrusted);
+  };
+  const eventsOf = (payload: ReadonlyMap<string, Uint8Array>): AuditEvent[] =>
+    new TextDecoder()
+      .decode(payload.get('audit/events.jsonl'))
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as AuditEvent);
+
+  it.each([
+    ['qc/checklist.json', '"result": "pass"', '"result": "fail"'],
+    ['time/entries.json', '"minutes": 240', '"minutes": 2400'],
+    ['task.json', '"estimateHours": 12', '"estimateHours": 92'],
+  ])(
+    'refuses a re-signed deliverable whose %s is not the one the analyst signed, naming it',
+    async (path, from, to) => {
+      const result = await resigned((payload) => {
+        editText(payload, path, (document) => document.replace(from, to));
+      });
+      expect(result.status).toBe('refused');
+      // The sign-offs still cover data/deliverable/: only the manifest's record of the file tells.
+      expect(result.signoffs.every((s) => s.coversThisContent && s.signature === 'valid')).toBe(true);
+      expect(result.reasons).toEqual([
+        `data/${path}: not the one the analyst signed in version 1 (sha512 differs from data/deliverable/manifest.json) (KPO §7 sign-off)`,
+      ]);
+    },
+  );
+
+  it('refuses a re-signed deliverable whose frozen audit events were rewritten', async () => {
+    const result = await resigned((payload) => {
+      const [first, ...rest] = eventsOf(payload);
+      if (!first) throw new Error('the sample log has events');
+      const rewritten = [{ ...first, actor: keys.reviewer.keyId }, ...rest].reduce<AuditEvent[]>(
+        (log, { at, actor, type, data }) => appendAuditEvent(log, { at, actor, type, data }),
+        [],
+      );
+      payload.set('audit/events.jsonl', text(serializeAuditLog(rewritten)));
+    });
+    expect(result.status).toBe('refused');
+    expect(result.reasons).toEqual([
+      expect.stringMatching(
+        /^data\/audit\/events\.jsonl: line 1 is not the last of the 1 audit events version 1 was frozen with: .*\(KPO §7 sign-off\)$/,
+      ),
+    ]);
+  });
+
+  it('accepts a deliverable whose log goes on after the frozen events (the review decisions)', async () => {
+    const result = await resigned((payload) => {
+      const log = appendAuditEvent(eventsOf(payload), {
+        at: '2025-03-04T09:00:00Z',
+        actor: keys.reviewer.keyId,
+        type: 'task.state-changed',
+        data: { from: 'submitted', to: 'approved', by: 'reviewer' },
+      });
+      payload.set('audit/events.jsonl', text(serializeAuditLog(log)));
+    });
+    expect(result.reasons).toEqual([]);
+    expect(result.status).toBe('trusted');
   });
 
   it('marks a deliverable whose signers are not in the trust list, without refusing it', async () => {

@@ -28,7 +28,9 @@ export interface DeliverableVerification {
   /**
    * - `trusted`: intact, and the package and every sign-off are signed by trusted keys.
    * - `unknown-signer`: intact, but some signer is not in the trust list: viewable only by choice.
-   * - `refused`: not intact, or a sign-off is missing, forged or about other content.
+   * - `refused`: not intact, or a sign-off is missing, forged or about other content, or task.json,
+   *   the QC results, time entries or frozen audit events are not the ones deliverable/manifest.json
+   *   records (verifyPackage's findings, each naming its file).
    */
   status: 'trusted' | 'unknown-signer' | 'refused';
   /** Every reason for a refusal, each naming its file. Empty unless refused. */

@@ -1,6 +1,6 @@
 import { webCryptoSigner } from '@core/minisign';
 import type { PackagePerson, Signoff } from '@core/package';
-import { computeContentDigest, createSignoff, serializeAuditLog } from '@core/package';
+import { checkFrozenRecords, computeContentDigest, createSignoff, serializeAuditLog } from '@core/package';
 import type { QcVerdict, ReviewThreadComment } from '@core/review';
 import { checkApproval, reviewerStanding, toPackageComments } from '@core/review';
 import type { TaskState } from '@core/workflow';
@@ -164,6 +164,14 @@ export async function exportDeliverable(task: TaskRecord, submission: Submission
   for (const [path, bytes] of await reviewDocuments(task, submission.version)) files.set(path, bytes);
   files.set('signoffs.json', jsonBytes({ signoffs: [...analystSignoffs, reviewerSignoff] }));
   files.set('audit/events.jsonl', await auditLogBytes(task.id));
+  // What the client's verification checks: the documents the manifest records are the ones the
+  // analyst signed, and the log still holds the events the version was frozen with.
+  const notFrozen = checkFrozenRecords(files, { root: '' });
+  if (notFrozen.length > 0) {
+    throw new Error(
+      `Version ${String(submission.version)} cannot be delivered as it is: ${notFrozen.map((f) => `${f.file}: ${f.message}`).join('; ')}.`,
+    );
+  }
   const pkg = await signPackage({
     kind: 'deliverable',
     taskId: task.id,

@@ -260,6 +260,19 @@ describe('freezing a submission', () => {
       type: 'submission.frozen',
       data: { version: 1, contentDigest: frozen.contentDigest },
     });
+    // The signed manifest pins the log up to the event before submission.frozen, and the frozen
+    // documents outside deliverable/ by their sha512.
+    const events = read.deliverable.auditEvents ?? [];
+    expect(read.deliverable.manifest.auditHead).toEqual({
+      events: events.length - 1,
+      hash: events.at(-2)?.hash,
+    });
+    expect(read.deliverable.manifest.auditHead?.events).toBeGreaterThan(0);
+    expect(read.deliverable.manifest.records.map((r) => r.path)).toEqual([
+      'task.json',
+      'qc/checklist.json',
+      'time/entries.json',
+    ]);
   });
 
   it('changes nothing stored until the package is saved (a cancelled save leaves the task as it was)', async () => {

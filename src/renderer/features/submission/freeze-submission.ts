@@ -86,11 +86,14 @@ export async function prepareDeliverable(
   );
   const reportHtml = renderReportHtml(reportInput);
   const reportPdf = options.withPdf ? await deps.renderPdf(reportHtml) : null;
+  const { auditHead } = inputs;
   const content: DeliverableContent = {
     ...reportInput,
     reportMarkdown: composeReportMarkdown(reportInput),
     reportHtml,
     ...(reportPdf ? { reportPdf } : {}),
+    // The manifest pins the log as it was read; signing refuses if it has moved on since.
+    ...(auditHead.seq > 0 ? { auditHead: { events: auditHead.seq, hash: auditHead.hash } } : {}),
   };
   const files = assembleDeliverable(content);
   const people: PackagePerson[] = [
@@ -109,7 +112,7 @@ export async function prepareDeliverable(
     content,
     files,
     contentDigest: deliverableDigest(files),
-    auditHead: inputs.auditHead,
+    auditHead,
   };
 }
 
