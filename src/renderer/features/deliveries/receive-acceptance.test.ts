@@ -155,6 +155,8 @@ describe('acceptance package handler (provider side)', () => {
       version: 1,
       entries: [entry('e1', 135), { ...entry('e2', 20), note: 'Charts' }],
     });
+    const hours = (await repositories.dashboard.input()).timeEntries.filter((e) => e.taskId === accepted.id);
+    expect(hours.reduce((sum, e) => sum + e.minutes, 0)).toBe(155);
   });
 
   it('refuses a malformed time/entries.json, naming the file and the place, and changes nothing', async () => {
