@@ -145,12 +145,20 @@ function DeliveryPage({ taskId }: { taskId: string }) {
           )}
         </Table.Tbody>
       </Table>
-      <ClientDecision summary={summary} names={names} />
-      <Alert color="gray" role="note" title="The deliverable is not stored here">
-        The deliverable package was not sent to this installation: the reviewer exported it to the client. Its
-        content and verification can be read where it was sent or received; what is shown here comes from the
-        task&apos;s log and from what the client&apos;s acceptance package carried back.
-      </Alert>
+      {delivered ? (
+        <>
+          <ClientDecision summary={summary} names={names} />
+          <Alert color="gray" role="note" title="The deliverable is not stored here">
+            The deliverable package was not sent to this installation: the reviewer exported it to the client.
+            Its content and verification can be read where it was sent or received; what is shown here comes
+            from the task&apos;s log and from what the client&apos;s acceptance package carried back.
+          </Alert>
+        </>
+      ) : (
+        <Text>
+          This task has not been delivered as far as this installation knows: its log shows no delivery.
+        </Text>
+      )}
       {time && (
         <Stack component="section" aria-label="Time delivered" gap="xs">
           <Title order={3}>Time delivered</Title>
