@@ -10,6 +10,7 @@ import { collectConsoleErrors } from './support/console-noise';
 import type { ProfileDetails } from './pages/app-page';
 import { AppPage } from './pages/app-page';
 import { ClientDeliverablePage } from './pages/client-deliverable-page';
+import { DeliveriesPage } from './pages/deliveries-page';
 import { DatasetViewPage } from './pages/dataset-view-page';
 import { InboxPage } from './pages/inbox-page';
 import { ReviewPage } from './pages/review-page';
@@ -121,7 +122,7 @@ async function saveDownload(download: Promise<Download>, path: string): Promise<
   return path;
 }
 
-test('task → v1 → changes requested → v2 → approval → client accepts → the coordinator sees it accepted', async ({
+test('task → v1 → changes requested → v2 → approval → client accepts → the coordinator sees it accepted and billable', async ({
   page,
   browser,
   consoleErrors,
@@ -317,6 +318,18 @@ test('task → v1 → changes requested → v2 → approval → client accepts �
     await saveDownload(download, deliverablePackage);
   });
 
+  await test.step('the reviewer opens the delivered task: their sent copy, verified, with no decision to make', async () => {
+    await reviewer.app.openFromSidebar('Deliveries');
+    await new DeliveriesPage(reviewer.page).open(TITLE);
+    const sent = new ClientDeliverablePage(reviewer.page);
+    // Their own signature counts as trusted; the analyst's key is on their trust list.
+    await expect(sent.status).toHaveText('Verified and trusted');
+    await expect(sent.signoffs.getByRole('row', { name: /reviewer/ })).toContainText('Valid');
+    await expect(sent.parts).toBeVisible();
+    await expect(reviewer.page.getByRole('button', { name: 'Accept deliverable' })).toHaveCount(0);
+    await expect(reviewer.page.getByLabel('Comments for the provider')).toHaveCount(0);
+  });
+
   await test.step('the deliverable is a valid bag and minisign verifies its signature', () => {
     const delivered = verifyPackage(readFileSync(deliverablePackage), { trustedKeys: [] });
     expect(delivered.info.kind).toBe('deliverable');
@@ -372,6 +385,32 @@ test('task → v1 → changes requested → v2 → approval → client accepts �
       'Changes requested (version 1): Answer 1 needs a number., by Rex Reviewer',
     );
     await expect(history).toContainText('Accepted: Clear and well sourced, thank you., by Nina Northwind');
+  });
+
+  await test.step('the coordinator bills the hours the analyst logged, and reads the decision on the task', async () => {
+    // The analyst's 2 h 15 min reached the coordinator with the acceptance, never as local entries.
+    const deliveries = new DeliveriesPage(page);
+    const row = deliveries.taskRow(TITLE);
+    await expect(deliveries.loggedHours(row)).toContainText('2.3');
+    await expect(row.getByTestId('hours-source')).toHaveText('from delivered version 2');
+    await expect(deliveries.loggedHours(deliveries.clientRow('Northwind Ltd'))).toHaveText('2.3');
+
+    await deliveries.open(TITLE);
+    await expect(deliveries.details).toContainText('Accepted');
+    await expect(deliveries.details).toContainText('by Rex Reviewer (version 2)');
+    await expect(deliveries.decision).toContainText('Accepted by the client');
+    await expect(deliveries.decision).toContainText('Clear and well sourced, thank you.');
+    await expect(deliveries.decision).toContainText('by Nina Northwind');
+    await expect(deliveries.notStoredNote).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: 'Time delivered' }).getByTestId('time-total'),
+    ).toContainText('2 h 15 min logged');
+    await expect(page.getByRole('list', { name: `Version history of ${TITLE}` })).toContainText(
+      'Submitted (version 2), by Ana Analyst',
+    );
+    await expect(deliveries.decisionForm).toHaveCount(0);
+    await dismissNotifications(page);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   for (const person of [analyst, reviewer, client]) {

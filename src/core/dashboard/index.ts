@@ -9,4 +9,6 @@ export type {
   WeekMetrics,
 } from './metrics';
 export { computeDashboard, weekOf } from './metrics';
+export type { LocalTimeEntry, ReceivedTimeSet } from './time-sources';
+export { mergeTimeEntries } from './time-sources';
 export { billableCsv } from './billable-csv';

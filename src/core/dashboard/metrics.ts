@@ -24,6 +24,8 @@ export interface DashboardTimeEntry {
   /** YYYY-MM-DD. */
   date: string;
   minutes: number;
+  /** Absent for time logged here; else the version whose frozen time/entries.json carried it (see mergeTimeEntries). */
+  receivedFrom?: { version: number | null };
 }
 
 export interface TaskMetrics {
@@ -40,6 +42,11 @@ export interface TaskMetrics {
   deliveredOnTime: boolean | null;
   estimatedHours: number;
   loggedHours: number;
+  /**
+   * The part of `loggedHours` that arrived with the work rather than being logged here, and the
+   * version it came from (null: the delivered one); null when every hour was logged here.
+   */
+  receivedHours: { hours: number; version: number | null } | null;
 }
 
 export interface ClientMetrics {
@@ -96,12 +103,24 @@ export function computeDashboard(input: {
   now: Date;
 }): DashboardMetrics {
   const eventsByTask = groupBy(input.events, (event) => event.taskId);
-  const minutesByTask = new Map<string, number>();
+  const timeByTask = new Map<string, TaskTime>();
   for (const entry of input.timeEntries) {
-    minutesByTask.set(entry.taskId, (minutesByTask.get(entry.taskId) ?? 0) + entry.minutes);
+    const time = timeByTask.get(entry.taskId) ?? { minutes: 0, received: null };
+    time.minutes += entry.minutes;
+    if (entry.receivedFrom) {
+      time.received = {
+        minutes: (time.received?.minutes ?? 0) + entry.minutes,
+        version: entry.receivedFrom.version,
+      };
+    }
+    timeByTask.set(entry.taskId, time);
   }
   const tasks = input.tasks.map((task) =>
-    taskMetrics(task, sortByTime(eventsByTask.get(task.id) ?? []), minutesByTask.get(task.id) ?? 0),
+    taskMetrics(
+      task,
+      sortByTime(eventsByTask.get(task.id) ?? []),
+      timeByTask.get(task.id) ?? { minutes: 0, received: null },
+    ),
   );
 
   const byState = Object.fromEntries(TASK_STATES.map((state) => [state, 0])) as Record<TaskState, number>;
@@ -136,7 +155,12 @@ export function computeDashboard(input: {
   };
 }
 
-function taskMetrics(task: DashboardTask, events: readonly DashboardEvent[], minutes: number): TaskMetrics {
+interface TaskTime {
+  minutes: number;
+  received: { minutes: number; version: number | null } | null;
+}
+
+function taskMetrics(task: DashboardTask, events: readonly DashboardEvent[], time: TaskTime): TaskMetrics {
   const firstAt = (state: string): string | null =>
     events.find((event) => movedTo(event) === state)?.at ?? null;
   const assignedAt = firstAt('assigned');
@@ -161,7 +185,8 @@ function taskMetrics(task: DashboardTask, events: readonly DashboardEvent[], min
     deliveredOnTime:
       deliveredAt === null || task.due === '' ? null : Date.parse(deliveredAt) <= Date.parse(task.due),
     estimatedHours: task.estimateHours,
-    loggedHours: minutes / 60,
+    loggedHours: time.minutes / 60,
+    receivedHours: time.received && { hours: time.received.minutes / 60, version: time.received.version },
   };
 }
 

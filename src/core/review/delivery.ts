@@ -60,3 +60,56 @@ export function acceptanceMismatches(
   }
   return reasons;
 }
+
+/** A move in a task's log, with who made it and when. */
+export interface LoggedMove {
+  at: string;
+  /** Key id of who made the move (a received move is its sender's). */
+  actor: string;
+  /** The sender's own name for themselves, when the move arrived in their package. */
+  senderName?: string;
+  version?: number;
+}
+
+export interface DeliveryHistory {
+  /** The latest move to delivered, with the deliverable package it names. */
+  delivered?: LoggedMove & { packageId?: string };
+  /** The client's decision after that delivery, as the log recorded it. */
+  decision?: LoggedMove & { decision: 'accepted' | 'rejected'; comments: string; signer?: string };
+}
+
+/**
+ * When a task was delivered and by whom, and the client's decision, from its audit log alone: what
+ * a provider who never held the deliverable (the coordinator) can still say about its delivery.
+ */
+export function deliveryHistory(
+  events: readonly (LoggedEvent & { at: string; actor: string })[],
+): DeliveryHistory {
+  const history: DeliveryHistory = {};
+  for (const { type, at, actor, data } of events) {
+    if (type !== 'task.state-changed') continue;
+    const to = data['to'];
+    const version = typeof data['version'] === 'number' ? data['version'] : undefined;
+    const senderName = text(data['senderName']);
+    const move: LoggedMove = {
+      at,
+      actor,
+      ...(senderName === undefined ? {} : { senderName }),
+      ...(version === undefined ? {} : { version }),
+    };
+    if (to === 'delivered') {
+      const packageId = text(data['packageId']) ?? text(data['via']);
+      history.delivered = { ...move, ...(packageId === undefined ? {} : { packageId }) };
+      delete history.decision;
+    } else if (to === 'accepted' || to === 'rejected') {
+      const signer = text(data['signer']);
+      history.decision = {
+        ...move,
+        decision: to,
+        comments: text(data['comments']) ?? '',
+        ...(signer === undefined ? {} : { signer }),
+      };
+    }
+  }
+  return history;
+}

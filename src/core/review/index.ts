@@ -30,8 +30,8 @@ export type { DeliverableVerification, SignoffReport } from './deliverable-verif
 export { verifyDeliverable } from './deliverable-verification';
 export type { ReviewerStanding } from './reviewer-standing';
 export { reviewerStanding } from './reviewer-standing';
-export type { Delivery } from './delivery';
-export { acceptanceMismatches, lastDelivery } from './delivery';
+export type { Delivery, DeliveryHistory, LoggedMove } from './delivery';
+export { acceptanceMismatches, deliveryHistory, lastDelivery } from './delivery';
 export type { Acceptance, QcVerdict, ReviewThreadComment } from './review-documents';
 export {
   ACCEPTANCE_FILE,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DashboardEvent, DashboardTask, DashboardTimeEntry } from '@core/dashboard';
+import { mergeTimeEntries } from '@core/dashboard';
 import type { KpoDatabase } from './database';
 import { UserInputError } from './errors';
 
@@ -22,28 +23,45 @@ export function createDashboardRepository(db: KpoDatabase) {
   };
 
   return {
+    /**
+     * Hours count the time logged here and the time that arrived with the work (each received
+     * version's time/entries.json, and the delivered one an acceptance carries back): the analyst
+     * logs on their own machine, and the coordinator who bills never holds those entries otherwise.
+     */
     input: async (): Promise<DashboardInput> =>
-      db.transaction('r', [db.tasks, db.taskEvents, db.timeEntries, db.settings], async () => {
-        const [tasks, events, timeEntries, rates] = await Promise.all([
-          db.tasks.toArray(),
-          db.taskEvents.toArray(),
-          db.timeEntries.toArray(),
-          readRates(),
-        ]);
-        return {
-          tasks: tasks.map(({ id, title, client, state, due, estimateHours }) => ({
-            id,
-            title,
-            client,
-            state,
-            due,
-            estimateHours,
-          })),
-          events: events.map(({ taskId, at, type, data }) => ({ taskId, at, type, data })),
-          timeEntries: timeEntries.map(({ taskId, date, minutes }) => ({ taskId, date, minutes })),
-          rates,
-        };
-      }),
+      db.transaction(
+        'r',
+        [db.tasks, db.taskEvents, db.timeEntries, db.receivedTime, db.settings],
+        async () => {
+          const [tasks, events, localEntries, receivedTime, rates] = await Promise.all([
+            db.tasks.toArray(),
+            db.taskEvents.toArray(),
+            db.timeEntries.toArray(),
+            db.receivedTime.toArray(),
+            readRates(),
+          ]);
+          return {
+            tasks: tasks.map(({ id, title, client, state, due, estimateHours }) => ({
+              id,
+              title,
+              client,
+              state,
+              due,
+              estimateHours,
+            })),
+            events: events.map(({ taskId, at, type, data }) => ({ taskId, at, type, data })),
+            timeEntries: mergeTimeEntries(
+              localEntries.map(({ id, taskId, date, minutes }) => ({ id, taskId, date, minutes })),
+              receivedTime.map(({ taskId, version, entries }) => ({
+                taskId,
+                version: version ?? null,
+                entries,
+              })),
+            ),
+            rates,
+          };
+        },
+      ),
 
     clientRates: readRates,
 

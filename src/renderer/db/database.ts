@@ -3,6 +3,7 @@ import type { Table } from 'dexie';
 import type { Migration } from './migrations';
 import { migrations as allMigrations } from './migrations';
 import type {
+  AcceptanceRecord,
   AnswerRecord,
   ChartRecord,
   ChecklistTemplateRecord,
@@ -22,6 +23,7 @@ import type {
   DatasetRecord,
   ProfileRecord,
   ReceivedPackageRecord,
+  ReceivedTimeRecord,
   SavedViewRecord,
   SettingRecord,
   SigningKeyRecord,
@@ -54,6 +56,8 @@ export class KpoDatabase extends Dexie {
   declare sentPackages: Table<SentPackageRecord, string>;
   declare reviewComments: Table<ReviewCommentRecord, string>;
   declare qcVerdicts: Table<QcVerdictRecord, [string, number, string]>;
+  declare receivedTime: Table<ReceivedTimeRecord, string>;
+  declare acceptances: Table<AcceptanceRecord, string>;
 
   /** `migrations` is a parameter only so tests can open a database as an older version. */
   constructor(name: string = DATABASE_NAME, migrations: readonly Migration[] = allMigrations) {

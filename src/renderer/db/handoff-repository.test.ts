@@ -201,6 +201,8 @@ describe('handoff repository', () => {
       decision: 'accepted' as const,
       comments: 'Thanks',
       signerName: 'Nina',
+      signerKeyId: '2222222222222222',
+      signedAt: '2026-11-26T09:00:00.000Z',
       deliverablePackageId: 'deliverable-1',
       contentDigest: DIGEST,
       ...overrides,
@@ -252,6 +254,51 @@ describe('handoff repository', () => {
       );
     });
 
+    it('records the signed decision and the delivered time entries the acceptance carried', async () => {
+      const handoff = createHandoffRepository(db);
+      await assignedHere();
+      const entries = [
+        { id: 'e1', person: KEY, date: '2026-11-21', minutes: 135, activity: 'manual entry' },
+        { id: 'e2', person: KEY, date: '2026-11-22', minutes: 20, activity: 'timed work', note: 'Charts' },
+      ];
+      await handoff.receiveAcceptance(decision({ timeEntries: entries }));
+      expect(await db.acceptances.toArray()).toEqual([
+        {
+          packageId: 'acc-1',
+          taskId: 'task-1',
+          decision: 'accepted',
+          comments: 'Thanks',
+          signer: { name: 'Nina', keyId: '2222222222222222' },
+          signedAt: '2026-11-26T09:00:00.000Z',
+          deliverablePackageId: 'deliverable-1',
+          contentDigest: DIGEST,
+          version: 1,
+          receivedAt: expect.any(String) as string,
+        },
+      ]);
+      expect(await db.receivedTime.toArray()).toEqual([
+        {
+          packageId: 'acc-1',
+          taskId: 'task-1',
+          kind: 'acceptance',
+          version: 1,
+          entries,
+          receivedAt: expect.any(String) as string,
+        },
+      ]);
+    });
+
+    it('stores neither the decision nor its time when the decision is refused', async () => {
+      const handoff = createHandoffRepository(db);
+      await assignedHere();
+      const timeEntries = [{ id: 'e1', person: KEY, date: '2026-11-21', minutes: 5, activity: 'x' }];
+      await expect(
+        handoff.receiveAcceptance(decision({ deliverablePackageId: 'deliverable-0', timeEntries })),
+      ).rejects.toThrow(/not about what was delivered/);
+      expect(await db.acceptances.count()).toBe(0);
+      expect(await db.receivedTime.count()).toBe(0);
+    });
+
     it('refuses a decision on a task that was never delivered, whatever the local state', async () => {
       const handoff = createHandoffRepository(db);
       await assignedHere();
@@ -297,6 +344,28 @@ describe('handoff repository', () => {
       expect(await db.tasks.count()).toBe(0);
       expect(await db.taskEvents.count()).toBe(0);
     });
+  });
+
+  it('records the time entries each received version carries, with its version and kind', async () => {
+    const handoff = createHandoffRepository(db);
+    const entries = (minutes: number) => [
+      { id: 'e1', person: KEY, date: '2026-11-21', minutes, activity: 'manual entry' },
+    ];
+    await handoff.receiveSubmission({ ...version('a', []), timeEntries: entries(60) });
+    await handoff.receiveSubmission(version('b', []));
+    await handoff.receiveDeliverable({
+      ...version('b', []),
+      packageId: 'deliverable-b',
+      timeEntries: entries(90),
+    });
+    expect(
+      (await db.receivedTime.orderBy('packageId').toArray()).map(
+        ({ packageId, kind, version: v, entries: e }) => [packageId, kind, v, e[0]?.minutes],
+      ),
+    ).toEqual([
+      ['deliverable-b', 'deliverable', 2, 90],
+      ['pkg-a', 'submission', 1, 60],
+    ]);
   });
 
   it('keeps the local history when a package carries no audit log', async () => {

@@ -6,6 +6,7 @@ import type { KpoDatabase } from './database';
 import { UserInputError } from './errors';
 import type {
   QcVerdictRecord,
+  ReceivedTimeEntry,
   ReviewCommentRecord,
   SubmissionRecord,
   TaskPersonRecord,
@@ -31,6 +32,8 @@ export interface ReceivedVersion extends ReceivedTaskWork {
   submittedAt: string;
   /** When the package does not say, the next version after the ones stored. */
   version?: number;
+  /** The analyst's time/entries.json as this version froze it, validated; absent when it carried none. */
+  timeEntries?: ReceivedTimeEntry[];
 }
 
 const STATES_AFTER_APPROVAL: ReadonlySet<TaskState> = new Set([
@@ -135,7 +138,7 @@ export function createHandoffRepository(db: KpoDatabase) {
   const storeVersion = async (
     work: ReceivedVersion,
     state: TaskState,
-    kind: string,
+    kind: 'submission' | 'deliverable',
     by: string,
   ): Promise<number> => {
     const existing = await db.tasks.get(work.task.id);
@@ -152,12 +155,22 @@ export function createHandoffRepository(db: KpoDatabase) {
       packageId: work.packageId,
     };
     await db.submissions.put(record);
+    if (work.timeEntries) {
+      await db.receivedTime.put({
+        packageId: work.packageId,
+        taskId: work.task.id,
+        kind,
+        version,
+        entries: work.timeEntries,
+        receivedAt: new Date().toISOString(),
+      });
+    }
     await db.tasks.put(taskRecordFrom(work.task, state, existing, version));
     await adopt(work, state, by, kind, { version, contentDigest: work.contentDigest });
     return version;
   };
 
-  const tables = [db.tasks, db.submissions, db.taskEvents, db.profile] as const;
+  const tables = [db.tasks, db.submissions, db.taskEvents, db.profile, db.receivedTime] as const;
 
   return {
     /** Reviewer side: a submission becomes version N of the task, waiting for review. */
@@ -239,12 +252,17 @@ export function createHandoffRepository(db: KpoDatabase) {
         decision: 'accepted' | 'rejected';
         comments: string;
         signerName: string;
+        signerKeyId: string;
+        /** When the client signed, as their sign-off says. */
+        signedAt: string;
         deliverablePackageId: string;
         /** The digest the client signed. */
         contentDigest: string;
+        /** The delivered version's time/entries.json as the acceptance carried it, validated. */
+        timeEntries?: ReceivedTimeEntry[];
       },
     ): Promise<void> => {
-      await db.transaction('rw', [...tables], async () => {
+      await db.transaction('rw', [...tables, db.acceptances], async () => {
         const existing = await db.tasks.get(work.task.id);
         if (!existing) {
           throw new UserInputError(
@@ -272,6 +290,34 @@ export function createHandoffRepository(db: KpoDatabase) {
           throw new UserInputError(
             `The client's decision on "${existing.title}" is not about what was delivered: ${mismatches.join('; ')}.`,
           );
+        }
+        const receivedAt = new Date().toISOString();
+        const version =
+          delivery.version ??
+          (await db.submissions.where('taskId').equals(work.task.id).toArray()).find(
+            (s) => s.contentDigest === work.contentDigest,
+          )?.version;
+        await db.acceptances.put({
+          packageId: work.packageId,
+          taskId: work.task.id,
+          decision: work.decision,
+          comments: work.comments,
+          signer: { name: work.signerName, keyId: work.signerKeyId },
+          signedAt: work.signedAt,
+          deliverablePackageId: work.deliverablePackageId,
+          contentDigest: work.contentDigest,
+          ...(version === undefined ? {} : { version }),
+          receivedAt,
+        });
+        if (work.timeEntries) {
+          await db.receivedTime.put({
+            packageId: work.packageId,
+            taskId: work.task.id,
+            kind: 'acceptance',
+            ...(version === undefined ? {} : { version }),
+            entries: work.timeEntries,
+            receivedAt,
+          });
         }
         await db.tasks.put(taskRecordFrom(work.task, work.decision, existing, existing.version));
         await adopt(work, work.decision, 'client', 'acceptance', {

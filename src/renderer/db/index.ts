@@ -19,6 +19,7 @@ import { createTrustedKeysRepository } from './trusted-keys-repository';
 import { createReviewRepository } from './review-repository';
 import { createHandoffRepository } from './handoff-repository';
 import { createDashboardRepository } from './dashboard-repository';
+import { createDeliveriesRepository } from './deliveries-repository';
 
 export { UserInputError } from './errors';
 export type { Chart } from './charts-repository';
@@ -29,7 +30,10 @@ export type {
   DatasetImportReport,
   DatasetRecord,
   ProfileRecord,
+  AcceptanceRecord,
   ReceivedPackageRecord,
+  ReceivedTimeEntry,
+  ReceivedTimeRecord,
   Role,
   SavedViewRecord,
   TaskFileRecord,
@@ -55,6 +59,7 @@ export type { TaskDraftFields } from './tasks-repository';
 export type { NewReviewComment } from './review-repository';
 export type { ReceivedTaskWork, ReceivedVersion } from './handoff-repository';
 export type { DashboardInput } from './dashboard-repository';
+export type { DeliverableHolding, TaskDeliverySummary } from './deliveries-repository';
 export type { SentPackageSummary } from './sent-packages-repository';
 export type {
   AuditHead,
@@ -98,4 +103,5 @@ export const repositories = {
   review: createReviewRepository(database),
   handoff: createHandoffRepository(database),
   dashboard: createDashboardRepository(database),
+  deliveries: createDeliveriesRepository(database),
 };

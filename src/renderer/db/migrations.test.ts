@@ -14,6 +14,7 @@ import {
   VERSION_3_STORES,
 } from './fixtures/version-3';
 import { version4Chunk, version4Dataset, version4SavedView, VERSION_4_STORES } from './fixtures/version-4';
+import { version5ReceivedPackages, version5Submissions, VERSION_5_STORES } from './fixtures/version-5';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
 
 let counter = 0;
@@ -233,5 +234,68 @@ describe('schema migrations', () => {
     ).toEqual(['a', 'b']);
     await v5.qcVerdicts.add({ taskId: 't', version: 1, itemId: 'q1', verdict: 'agree', comment: '', at: '' });
     expect(await v5.qcVerdicts.where('[taskId+version]').equals(['t', 1]).count()).toBe(1);
+  });
+
+  it('version 6 records the time of received versions and keeps version 5 data', async () => {
+    const name = freshName();
+    const v5 = open(name, 5);
+    await v5.open();
+    expect(v5.tables.map((t) => t.name).sort()).toEqual([...VERSION_5_STORES].sort());
+    await v5.table('receivedPackages').bulkAdd(version5ReceivedPackages);
+    await v5.table('submissions').bulkAdd(version5Submissions);
+    v5.close();
+
+    const v6 = open(name, 6);
+    await v6.open();
+    expect(v6.verno).toBe(6);
+    expect(v6.tables.map((t) => t.name).sort()).toEqual(
+      [...VERSION_5_STORES, 'receivedTime', 'acceptances'].sort(),
+    );
+    expect(await v6.submissions.toArray()).toEqual(
+      [...version5Submissions].sort((a, b) => a.taskId.localeCompare(b.taskId) || a.version - b.version),
+    );
+    expect(await v6.receivedPackages.count()).toBe(version5ReceivedPackages.length);
+
+    // Received versions only, each with the entries it froze; not the analyst's own, not an unreadable one.
+    const recorded = await v6.receivedTime.orderBy('packageId').toArray();
+    expect(
+      recorded.map(({ packageId, taskId, kind, version, entries }) => ({
+        packageId,
+        taskId,
+        kind,
+        version,
+        entries: entries.map((e) => [e.id, e.minutes]),
+      })),
+    ).toEqual([
+      { packageId: 'del-1', taskId: 'task-c', kind: 'deliverable', version: 1, entries: [['e9', 45]] },
+      { packageId: 'sub-1', taskId: 'task-r', kind: 'submission', version: 1, entries: [['e1', 60]] },
+      {
+        packageId: 'sub-2',
+        taskId: 'task-r',
+        kind: 'submission',
+        version: 2,
+        entries: [
+          ['e1', 60],
+          ['e2', 30],
+        ],
+      },
+    ]);
+    expect(await v6.receivedTime.where('taskId').equals('task-r').count()).toBe(2);
+
+    await v6.acceptances.add({
+      packageId: 'acc-1',
+      taskId: 'task-r',
+      decision: 'accepted',
+      comments: '',
+      signer: { name: 'Nina', keyId: 'CCCCCCCCCCCCCCCC' },
+      signedAt: '2026-11-25T10:00:00.000Z',
+      deliverablePackageId: 'del-r',
+      contentDigest: '2'.repeat(128),
+      version: 2,
+      receivedAt: '2026-11-26T10:00:00.000Z',
+    });
+    expect((await v6.acceptances.where('taskId').equals('task-r').toArray()).map((a) => a.decision)).toEqual([
+      'accepted',
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Transaction } from 'dexie';
+import { z } from 'zod';
 import { ROLES } from './records';
 
 /**
@@ -14,6 +15,66 @@ export interface Migration {
 function normaliseRole(role: unknown): string {
   const cleaned = typeof role === 'string' ? role.trim().toLowerCase() : '';
   return (ROLES as readonly string[]).includes(cleaned) ? cleaned : 'other';
+}
+
+/** time/entries.json as schema version 6 reads it; a frozen copy, so this migration never changes. */
+const version6TimeEntries = z.object({
+  entries: z.array(
+    z.object({
+      id: z.string().min(1),
+      person: z.string().regex(/^[0-9A-F]{16}$/),
+      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      minutes: z.number().int().positive(),
+      activity: z.string().min(1),
+      note: z.string().optional(),
+    }),
+  ),
+});
+
+/**
+ * The analyst's time as each received submission or deliverable froze it, so the provider's
+ * dashboard can count hours logged on another machine. Versions frozen here (the analyst's own)
+ * are not received: their entries are the local ones.
+ */
+async function recordReceivedTime(tx: Transaction): Promise<void> {
+  const received = tx.table('receivedPackages');
+  const kinds = new Map<string, 'submission' | 'deliverable'>();
+  for (const kind of ['submission', 'deliverable'] as const) {
+    for (const id of await received.where('kind').equals(kind).primaryKeys()) kinds.set(String(id), kind);
+  }
+  const recordedAt = new Date().toISOString();
+  const rows: Record<string, unknown>[] = [];
+  await tx
+    .table('submissions')
+    .toCollection()
+    .each(
+      (submission: {
+        taskId: string;
+        version: number;
+        packageId: string;
+        files: Record<string, unknown>;
+      }) => {
+        const kind = kinds.get(submission.packageId);
+        const bytes = submission.files['time/entries.json'];
+        if (!kind || !(bytes instanceof Uint8Array)) return;
+        let parsed;
+        try {
+          parsed = version6TimeEntries.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
+        } catch {
+          return;
+        }
+        if (!parsed.success) return;
+        rows.push({
+          packageId: submission.packageId,
+          taskId: submission.taskId,
+          kind,
+          version: submission.version,
+          entries: parsed.data.entries,
+          receivedAt: recordedAt,
+        });
+      },
+    );
+  await tx.table('receivedTime').bulkPut(rows);
 }
 
 export const migrations: readonly Migration[] = [
@@ -80,6 +141,16 @@ export const migrations: readonly Migration[] = [
       reviewComments: 'id, [taskId+version], taskId',
       qcVerdicts: '[taskId+version+itemId], [taskId+version]',
     },
+  },
+  {
+    // What the provider learns from the work that comes back: the analyst's time as each received
+    // version froze it (for the dashboard's hours and billing), and the client's signed decision.
+    version: 6,
+    stores: {
+      receivedTime: 'packageId, taskId',
+      acceptances: 'packageId, taskId',
+    },
+    upgrade: recordReceivedTime,
   },
 ];
 

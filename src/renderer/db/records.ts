@@ -329,3 +329,52 @@ export interface QcVerdictRecord {
   comment: string;
   at: string;
 }
+
+// ---- Deliveries (schema version 6) ---------------------------------------------------------------
+
+/** One time entry as a package's time/entries.json carries it (core/package timeEntrySchema). */
+export interface ReceivedTimeEntry {
+  id: string;
+  /** Key id of who worked. */
+  person: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  minutes: number;
+  activity: string;
+  note?: string;
+}
+
+/**
+ * Time entries that arrived with a task's work: the analyst's time/entries.json as frozen with a
+ * version, from a received submission or deliverable, or from the acceptance that decided on it.
+ * One record per package; the dashboard counts a task's latest version only, and local entries of
+ * the same id before any of these.
+ */
+export interface ReceivedTimeRecord {
+  /** The package the entries arrived in. */
+  packageId: string;
+  taskId: string;
+  kind: 'submission' | 'deliverable' | 'acceptance';
+  /** The version they were frozen with; absent when an acceptance's log did not say which was delivered. */
+  version?: number;
+  entries: ReceivedTimeEntry[];
+  receivedAt: string;
+}
+
+/** The client's signed decision on a delivered task, as the imported acceptance.json states it. */
+export interface AcceptanceRecord {
+  /** The acceptance package. */
+  packageId: string;
+  taskId: string;
+  decision: 'accepted' | 'rejected';
+  comments: string;
+  signer: { name: string; keyId: string };
+  /** When the client signed, as their sign-off says. */
+  signedAt: string;
+  deliverablePackageId: string;
+  /** The digest the client signed: the delivered content's. */
+  contentDigest: string;
+  /** The delivered version, when the task's log names it. */
+  version?: number;
+  receivedAt: string;
+}

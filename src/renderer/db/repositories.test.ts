@@ -131,4 +131,17 @@ describe('trusted keys repository', () => {
     );
     expect(await db.trustedKeys.count()).toBe(1);
   });
+  it('adds this installation’s own key, named as you, for checking what was signed here', async () => {
+    const trusted = createTrustedKeysRepository(db);
+    expect(await trusted.verificationKeysWithOwn()).toEqual([]);
+    const profile = await createIdentityRepository(db).createProfile(ana);
+    await trusted.add({ publicKeyText: minisignPublicKey(), name: 'Carla', role: 'coordinator' });
+    const keys = await trusted.verificationKeysWithOwn();
+    expect(keys.map((k) => k.name)).toEqual(['Carla', 'Ana Analyst (you)']);
+    const own = keys.find((k) => k.keyId === profile.keyId);
+    expect(own?.publicKey).toBe(
+      (await createIdentityRepository(db).publicKeyText())?.trim().split('\n').at(-1),
+    );
+    expect(await trusted.verificationKeys()).toHaveLength(1);
+  });
 });

@@ -26,6 +26,30 @@ export function createTrustedKeysRepository(db: KpoDatabase) {
         name: key.name,
       })),
 
+    /**
+     * The trust list and this installation's own key: what a package signed here is checked against
+     * when it is opened again (the signer does not list their own key, yet trusts it).
+     */
+    verificationKeysWithOwn: async (): Promise<TrustedKey[]> =>
+      db.transaction('r', [db.trustedKeys, db.profile, db.signingKeys], async () => {
+        const trusted = (await db.trustedKeys.toArray()).map((key) => ({
+          keyId: key.keyId,
+          publicKey: encodePublicKeyBase64({ keyId: key.keyIdBytes, publicKey: key.publicKey }),
+          name: key.name,
+        }));
+        const profile = await db.profile.get('me');
+        const own = profile ? await db.signingKeys.get(profile.keyId) : undefined;
+        if (!profile || !own || trusted.some((key) => key.keyId === own.keyId)) return trusted;
+        return [
+          ...trusted,
+          {
+            keyId: own.keyId,
+            publicKey: encodePublicKeyBase64({ keyId: own.keyIdBytes, publicKey: own.publicKey }),
+            name: `${profile.displayName} (you)`,
+          },
+        ];
+      }),
+
     get: async (keyId: string): Promise<TrustedKeyRecord | undefined> => db.trustedKeys.get(keyId),
 
     add: async (input: TrustedKeyInput): Promise<TrustedKeyRecord> => {

@@ -1,4 +1,5 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import type { TaskMetrics } from '@core/dashboard';
 import { computeDashboard } from '@core/dashboard';
 import { STATE_LABELS, TASK_STATES } from '@core/workflow';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -10,6 +11,20 @@ import { WeeklyChart } from './WeeklyChart';
 
 const percent = (value: number | null): string => (value === null ? '—' : `${Math.round(value * 100)}%`);
 const oneDecimal = (value: number | null): string => (value === null ? '—' : value.toFixed(1));
+
+const HANDED_OVER = new Set(['delivered', 'accepted', 'rejected']);
+
+/** Where hours not logged here came from: the version whose time/entries.json carried them. */
+function receivedFrom(task: TaskMetrics): string | null {
+  const received = task.receivedHours;
+  if (!received) return null;
+  const which =
+    received.version === null
+      ? 'the delivered version'
+      : `${HANDED_OVER.has(task.state) ? 'delivered' : 'submitted'} version ${String(received.version)}`;
+  const all = Math.abs(received.hours - task.loggedHours) < 1e-9;
+  return all ? `from ${which}` : `${received.hours.toFixed(1)} h from ${which}`;
+}
 
 function Stat({ label, value }: { label: string; value: string }) {
   return (
@@ -82,7 +97,14 @@ export function DeliveriesDashboard() {
               <Table.Td>{task.title || task.taskId}</Table.Td>
               <Table.Td>{STATE_LABELS[task.state]}</Table.Td>
               <Table.Td>{task.estimatedHours.toFixed(1)}</Table.Td>
-              <Table.Td>{task.loggedHours.toFixed(1)}</Table.Td>
+              <Table.Td>
+                {task.loggedHours.toFixed(1)}
+                {receivedFrom(task) && (
+                  <Text size="xs" data-testid="hours-source">
+                    {receivedFrom(task)}
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td>{task.reviewRounds}</Table.Td>
               <Table.Td>
                 {oneDecimal(task.turnaroundHours === null ? null : task.turnaroundHours / 24)}

@@ -6,8 +6,8 @@ import { screenHref, useScreenPath } from '../../app/use-hash-route';
 import { repositories } from '../../db';
 import { EmptyState } from '../common/EmptyState';
 import { ScreenHeader } from '../common/ScreenHeader';
-import { ClientDeliverableView } from './client/ClientDeliverableView';
 import { DeliveriesDashboard } from './DeliveriesDashboard';
+import { TaskDelivery } from './TaskDelivery';
 
 const DELIVERED = new Set(['delivered', 'accepted', 'rejected']);
 
@@ -17,17 +17,7 @@ export function DeliveriesScreen() {
     async () => (await repositories.tasks.list()).filter((t) => DELIVERED.has(t.state)),
     [],
   );
-  if (taskId) {
-    return (
-      <>
-        <ScreenHeader
-          title="Deliverable"
-          description="Verification first; then the deliverable, read-only."
-        />
-        <ClientDeliverableView taskId={taskId} />
-      </>
-    );
-  }
+  if (taskId) return <TaskDelivery taskId={taskId} />;
   return (
     <>
       <ScreenHeader

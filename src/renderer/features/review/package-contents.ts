@@ -7,10 +7,12 @@ import {
   SIGNOFFS_FILE,
   TASK_FILE,
   taskSchema,
+  TIME_ENTRIES_FILE,
+  timeEntriesSchema,
 } from '@core/package';
 import { MANIFEST_PATH, manifestSchema } from '@core/deliverable';
 import { readJsonDocument } from '@core/review';
-import type { ReceivedVersion } from '../../db';
+import type { ReceivedTimeEntry, ReceivedVersion } from '../../db';
 import type { ReceivedPackage } from '../packages/received-package-handlers';
 
 /** task.json of a verified package; verification already checked it, this gives it its type. */
@@ -50,6 +52,38 @@ export function packageSender(pkg: ReceivedPackage): { keyId: string; name?: str
   return { keyId: record.signerKeyId, ...(name === undefined ? {} : { name }) };
 }
 
+/**
+ * The analyst's time entries a package carries (data/time/entries.json), validated against the
+ * package schema; undefined when it carries none. A malformed file is refused with its name and the
+ * place inside it, never half read.
+ */
+export function packageTimeEntries(files: ReadonlyMap<string, Uint8Array>): ReceivedTimeEntry[] | undefined {
+  const bytes = files.get(TIME_ENTRIES_FILE);
+  if (!bytes) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw new Error(`${TIME_ENTRIES_FILE} is not UTF-8 JSON, so the time logged on the task cannot be read.`);
+  }
+  const parsed = timeEntriesSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` at ${issue.path.map(String).join('.')}` : '';
+    throw new Error(
+      `${TIME_ENTRIES_FILE} is not a valid time log${where}: ${issue?.message ?? 'unexpected shape'}.`,
+    );
+  }
+  return parsed.data.entries.map(({ id, person, date, minutes, activity, note }) => ({
+    id,
+    person,
+    date,
+    minutes,
+    activity,
+    ...(note === undefined ? {} : { note }),
+  }));
+}
+
 /** Payload files keyed relative to data/, as SubmissionRecord keeps them. */
 export function payloadFiles(files: ReadonlyMap<string, Uint8Array>): Record<string, Uint8Array> {
   const payload: Record<string, Uint8Array> = {};
@@ -67,6 +101,7 @@ export function receivedVersion(pkg: ReceivedPackage): ReceivedVersion {
   const { files, record } = pkg;
   const analyst = packageSignoffs(files).find((signoff) => signoff.role === 'analyst');
   const version = manifestVersion(files);
+  const timeEntries = packageTimeEntries(files);
   return {
     task: packageTask(files),
     packageId: record.packageId,
@@ -79,5 +114,6 @@ export function receivedVersion(pkg: ReceivedPackage): ReceivedVersion {
       : { name: record.signerName ?? record.signerKeyId, keyId: record.signerKeyId },
     submittedAt: analyst?.date ?? record.baggingDate ?? record.importedAt,
     ...(version === undefined ? {} : { version }),
+    ...(timeEntries === undefined ? {} : { timeEntries }),
   };
 }

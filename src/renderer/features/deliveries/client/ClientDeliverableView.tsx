@@ -6,7 +6,8 @@ import { DeliverableContent } from './DeliverableContent';
 import { DeliverableVerificationPanel } from './DeliverableVerificationPanel';
 import type { DeliverableView } from './deliverable-view';
 import { deliverableView } from './deliverable-view';
-import { useDeliverableCheck } from './use-deliverable-check';
+import type { DeliverableCheck } from './use-deliverable-check';
+import { useDeliverableCheck, useSentDeliverableCheck } from './use-deliverable-check';
 
 const describeKeys = (keys: string[]): string =>
   keys.length === 1 ? `key ${keys[0] ?? ''} is` : `keys ${keys.join(', ')} are`;
@@ -14,9 +15,22 @@ const describeKeys = (keys: string[]): string =>
 /**
  * The client's view of one deliverable: verification first and always on top; the content only
  * when it passed, and from an unknown signer only after an explicit choice, marked throughout.
+ * Accepting or rejecting it is the client's decision alone, so only this view offers it.
  */
 export function ClientDeliverableView({ taskId }: { taskId: string }) {
-  const check = useDeliverableCheck(taskId);
+  return <VerifiedDeliverable check={useDeliverableCheck(taskId)} decide />;
+}
+
+/**
+ * The provider's view of the deliverable package this installation signed and sent: the same
+ * verification of the stored bytes against today's trust list, and the same read-only content,
+ * without the client's decision.
+ */
+export function SentDeliverableView({ taskId, packageId }: { taskId: string; packageId: string }) {
+  return <VerifiedDeliverable check={useSentDeliverableCheck(taskId, packageId)} decide={false} />;
+}
+
+function VerifiedDeliverable({ check, decide }: { check: DeliverableCheck; decide: boolean }) {
   const [viewUnknown, setViewUnknown] = useState(false);
   const content = useMemo((): { deliverable: DeliverableView } | { error: string } | null => {
     if (check.state !== 'checked' || check.verification.status === 'refused') return null;
@@ -84,7 +98,7 @@ export function ClientDeliverableView({ taskId }: { taskId: string }) {
       {content && 'deliverable' in content && (!unknown || viewUnknown) && (
         <>
           <DeliverableContent deliverable={content.deliverable} unknownSigner={unknown} />
-          {verification.contentDigest && (
+          {decide && verification.contentDigest && (
             <DecisionForm
               task={check.task}
               files={check.files}

@@ -1,14 +1,11 @@
 import { webCryptoSigner } from '@core/minisign';
 import type { PackagePerson } from '@core/package';
-import { createSignoff, serializeAuditLog, TASK_FILE } from '@core/package';
+import { createSignoff, TASK_FILE } from '@core/package';
 import type { Acceptance } from '@core/review';
-import { ACCEPTANCE_FILE } from '@core/review';
 import type { TaskRecord } from '../../../db';
 import { repositories } from '../../../db';
 import { saveSignedPackage, signPackage } from '../../packages/export-signed-package';
-
-const encoder = new TextEncoder();
-const payloadPath = (bagPath: string): string => bagPath.slice('data/'.length);
+import { acceptancePayload } from './acceptance-payload';
 
 /**
  * Signs the client's decision over the same content digest the analyst and reviewer signed, and
@@ -28,8 +25,7 @@ export async function sendAcceptance(options: {
     repositories.identity.getSigningKey(),
   ]);
   if (!profile || !key) throw new Error('Create your profile and signing key in Settings first.');
-  const taskJson = files.get(TASK_FILE);
-  if (!taskJson) throw new Error(`The deliverable has no ${TASK_FILE} to send back.`);
+  if (!files.has(TASK_FILE)) throw new Error(`The deliverable has no ${TASK_FILE} to send back.`);
   const signoff = await createSignoff(
     {
       role: 'client',
@@ -66,11 +62,7 @@ export async function sendAcceptance(options: {
     taskId: task.id,
     fileStem: `${task.title}-${decision}`,
     people,
-    files: new Map([
-      [payloadPath(TASK_FILE), taskJson],
-      ['audit/events.jsonl', encoder.encode(serializeAuditLog(log.events))],
-      [payloadPath(ACCEPTANCE_FILE), encoder.encode(`${JSON.stringify(acceptance, null, 2)}\n`)],
-    ]),
+    files: acceptancePayload(files, acceptance, log.events),
   });
   const saved = await saveSignedPackage(pkg, 'acceptance', task.id);
   if (!saved) return false;
