@@ -1,9 +1,12 @@
 import type { ColumnSchema, ColumnType, Table, TableChunk } from '@core/table';
 import { CHUNK_ROWS, COLUMN_TYPES, convertColumn, createTable } from '@core/table';
 import { z } from 'zod';
+import { citationsOf, citationTables } from './citations';
 import type { KpoDatabase } from './database';
+import type { DatasetUse } from './dataset-locks';
+import { datasetUses, refuseIfDatasetLocked, tasksUsingDataset } from './dataset-locks';
 import { UserInputError } from './errors';
-import type { DatasetColumnRecord, DatasetImportReport, DatasetRecord } from './records';
+import type { DatasetColumnRecord, DatasetImportReport, DatasetRecord, TaskRecord } from './records';
 
 const datasetNameSchema = z
   .string()
@@ -23,6 +26,8 @@ export interface PendingDatasetInput {
   name: string;
   sourceFileName: string;
   sizeBytes: number;
+  /** A dataset the import will replace: refused at once if that dataset may not change now. */
+  replaces?: string;
 }
 
 /** What an import knows once the whole file went through the importer. */
@@ -45,6 +50,11 @@ export interface ColumnTypeChange {
 }
 
 const MAX_LISTED_FAILURES = 100;
+
+/** How refusals and the Datasets screen name a dataset. */
+function subjectOf(record: Pick<DatasetRecord, 'name'>): string {
+  return `Dataset "${record.name}"`;
+}
 
 export function createDatasetsRepository(db: KpoDatabase) {
   const chunksOf = (datasetId: string) =>
@@ -71,6 +81,24 @@ export function createDatasetsRepository(db: KpoDatabase) {
     return record;
   };
 
+  /**
+   * Refuses to delete a dataset while a finding, an answer or a QC item cites one of its saved views
+   * or a chart is drawn from one, naming them; call inside a transaction with the citation tables.
+   */
+  const refuseIfViewsCited = async (record: DatasetRecord, tasks: readonly TaskRecord[]): Promise<void> => {
+    const places: string[] = [];
+    for (const view of await db.savedViews.where('datasetId').equals(record.id).toArray()) {
+      const charted = await db.charts.where('viewId').equals(view.id).toArray();
+      const taskIds = [...new Set([...tasks.map((t) => t.id), ...charted.map((chart) => chart.taskId)])];
+      const cited = await citationsOf(db, 'view', view.id, taskIds);
+      if (cited.length > 0) places.push(`its view "${view.name}" is cited by ${cited.join(', ')}`);
+    }
+    if (places.length > 0)
+      throw new UserInputError(
+        `${subjectOf(record)} cannot be deleted: ${places.join('; ')}. Remove those citations before deleting it.`,
+      );
+  };
+
   return {
     /** Ready datasets, newest first (pending imports are not datasets yet). */
     list: async (): Promise<DatasetRecord[]> =>
@@ -80,17 +108,58 @@ export function createDatasetsRepository(db: KpoDatabase) {
 
     get: async (id: string): Promise<DatasetRecord | undefined> => db.datasets.get(id),
 
+    /**
+     * The tasks using each ready dataset, by dataset id, with why a dataset cannot change now (the
+     * repository refuses those changes; the screens use this to say so before anyone tries).
+     */
+    uses: async (): Promise<Record<string, DatasetUse[]>> =>
+      db.transaction('r', db.datasets, db.tasks, async () => {
+        const [records, tasks] = await Promise.all([
+          db.datasets.where('status').equals('ready').toArray(),
+          db.tasks.toArray(),
+        ]);
+        return Object.fromEntries(
+          records.map((record) => [record.id, datasetUses(tasks, record.id, subjectOf(record))]),
+        );
+      }),
+
+    /** The tasks using one dataset, as `uses` gives them. */
+    usesOf: async (id: string): Promise<DatasetUse[]> =>
+      db.transaction('r', db.datasets, db.tasks, async () => {
+        const record = await db.datasets.get(id);
+        if (!record) return [];
+        return datasetUses(await tasksUsingDataset(db, id), id, subjectOf(record));
+      }),
+
+    /** Refused while a task whose work is locked uses the dataset. */
     rename: async (id: string, name: string): Promise<void> => {
       const cleaned = parseName(name);
-      const updated = await db.datasets.update(id, { name: cleaned });
-      if (updated === 0) throw new UserInputError('This dataset no longer exists.');
+      await db.transaction('rw', db.datasets, db.tasks, async () => {
+        const record = await db.datasets.get(id);
+        if (!record) throw new UserInputError('This dataset no longer exists.');
+        await refuseIfDatasetLocked(db, id, subjectOf(record));
+        await db.datasets.update(id, { name: cleaned });
+      });
     },
 
-    /** The dataset, its chunks and its saved views, all or nothing. */
+    /**
+     * The dataset, its chunks and its saved views, all or nothing. A ready dataset is refused while a
+     * task whose work is locked uses it, or while any of its saved views is cited or charted; a pending
+     * one (an import being cleaned up) is nobody's data yet and always goes.
+     */
     remove: async (id: string): Promise<void> => {
-      await db.transaction('rw', db.datasets, db.datasetChunks, db.savedViews, async () => {
-        await deleteAll(id);
-      });
+      await db.transaction(
+        'rw',
+        [db.datasets, db.datasetChunks, db.savedViews, ...citationTables(db)],
+        async () => {
+          const record = await db.datasets.get(id);
+          if (record?.status === 'ready') {
+            const tasks = await refuseIfDatasetLocked(db, id, subjectOf(record));
+            await refuseIfViewsCited(record, tasks);
+          }
+          await deleteAll(id);
+        },
+      );
     },
 
     /** The whole dataset as a core Table (schema plus chunks in order), checked for consistency. */
@@ -141,8 +210,9 @@ export function createDatasetsRepository(db: KpoDatabase) {
     changeColumnType: async (id: string, column: string, type: ColumnType): Promise<ColumnTypeChange> => {
       if (!(COLUMN_TYPES as readonly string[]).includes(type))
         throw new UserInputError(`Unknown column type "${type}".`, 'type');
-      return db.transaction('rw', db.datasets, db.datasetChunks, async () => {
+      return db.transaction('rw', db.datasets, db.datasetChunks, db.tasks, async () => {
         const record = await readyDataset(id);
+        await refuseIfDatasetLocked(db, id, subjectOf(record));
         const c = record.columns.findIndex((col) => col.name === column);
         const current = record.columns[c];
         if (current === undefined)
@@ -176,7 +246,7 @@ export function createDatasetsRepository(db: KpoDatabase) {
     // ---- Writing an import (used by the import worker) ----
 
     /** Registers an import before any chunk is written, so a crash leaves something the sweep finds. */
-    beginImport: async (input: PendingDatasetInput): Promise<void> => {
+    beginImport: async ({ replaces, ...input }: PendingDatasetInput): Promise<void> => {
       const record: DatasetRecord = {
         ...input,
         name: parseName(input.name),
@@ -188,7 +258,11 @@ export function createDatasetsRepository(db: KpoDatabase) {
         createdAt: new Date().toISOString(),
         report: emptyReport(),
       };
-      await db.datasets.add(record);
+      await db.transaction('rw', db.datasets, db.tasks, async () => {
+        const replaced = replaces === undefined ? undefined : await db.datasets.get(replaces);
+        if (replaced) await refuseIfDatasetLocked(db, replaced.id, subjectOf(replaced));
+        await db.datasets.add(record);
+      });
     },
 
     putChunk: async (datasetId: string, chunk: TableChunk): Promise<void> => {
@@ -200,23 +274,56 @@ export function createDatasetsRepository(db: KpoDatabase) {
       await db.datasetChunks.where('datasetId').equals(datasetId).delete();
     },
 
-    /** The import's last transaction: the dataset becomes ready, and a replaced one goes. */
+    /**
+     * The import's last transaction: the dataset becomes ready, and a replaced one goes. Replacing is
+     * refused while a task whose work is locked uses the old dataset, and for a task's dataset unless
+     * the file read is the task's own (same SHA-256). Everything pointing at the old id moves over:
+     * saved views, every task's link to it, and what the analyst did with it (opened, profiled).
+     */
     completeImport: async (id: string, done: CompletedImport): Promise<void> => {
-      await db.transaction('rw', db.datasets, db.datasetChunks, db.savedViews, async () => {
-        const record = await db.datasets.get(id);
-        if (!record || record.status !== 'pending') throw new Error('The import was cancelled.');
-        const stored = await db.datasetChunks.where('datasetId').equals(id).count();
-        if (stored !== done.chunkCount)
-          throw new Error(
-            `Only ${stored} of ${done.chunkCount} chunks were stored; the import was not saved.`,
-          );
-        const { replaces, ...fields } = done;
-        await db.datasets.update(id, { ...fields, status: 'ready' });
-        if (replaces !== undefined && replaces !== id) {
-          await db.savedViews.where('datasetId').equals(replaces).modify({ datasetId: id });
-          await deleteAll(replaces);
-        }
-      });
+      await db.transaction(
+        'rw',
+        [db.datasets, db.datasetChunks, db.savedViews, db.tasks, db.datasetActivity],
+        async () => {
+          const record = await db.datasets.get(id);
+          if (!record || record.status !== 'pending') throw new Error('The import was cancelled.');
+          const stored = await db.datasetChunks.where('datasetId').equals(id).count();
+          if (stored !== done.chunkCount)
+            throw new Error(
+              `Only ${stored} of ${done.chunkCount} chunks were stored; the import was not saved.`,
+            );
+          const { replaces, ...fields } = done;
+          const replacing = replaces !== undefined && replaces !== id ? replaces : undefined;
+          const tasks =
+            replacing === undefined
+              ? []
+              : await refuseIfDatasetLocked(
+                  db,
+                  replacing,
+                  subjectOf((await db.datasets.get(replacing)) ?? record),
+                );
+          for (const task of tasks)
+            for (const d of task.datasets)
+              if (d.datasetId === replacing && d.sha256.toLowerCase() !== done.sha256.toLowerCase())
+                throw new UserInputError(
+                  `${subjectOf(record)} belongs to task "${task.title.trim() || 'Untitled task'}", which keeps its own copy of ${d.path}; re-import that file, not another one.`,
+                );
+          await db.datasets.update(id, { ...fields, status: 'ready' });
+          if (replacing === undefined) return;
+          await db.savedViews.where('datasetId').equals(replacing).modify({ datasetId: id });
+          for (const task of tasks)
+            await db.tasks.update(task.id, {
+              datasets: task.datasets.map((d) => (d.datasetId === replacing ? { ...d, datasetId: id } : d)),
+            });
+          const activity = await db.datasetActivity.get(replacing);
+          if (activity) {
+            const existing = await db.datasetActivity.get(id);
+            await db.datasetActivity.put({ ...existing, ...activity, datasetId: id });
+            await db.datasetActivity.delete(replacing);
+          }
+          await deleteAll(replacing);
+        },
+      );
     },
   };
 }

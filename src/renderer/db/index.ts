@@ -74,6 +74,7 @@ export type { EvidenceOption, QcOverview, QcResultPatch } from './qc-repository'
 export type { TimeEntryInput } from './time-entries-repository';
 export { localDay } from './time-entries-repository';
 export type { ColumnTypeChange } from './datasets-repository';
+export type { DatasetUse } from './dataset-locks';
 export { DEFAULT_DATASET_IMPORT_LIMIT_BYTES } from './settings-repository';
 export { ROLES } from './records';
 export type { ProfileInput } from './identity-repository';

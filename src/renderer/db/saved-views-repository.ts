@@ -2,6 +2,7 @@ import type { ViewSpec } from '@core/table';
 import { ViewSpecSchema } from '@core/table';
 import type { KpoDatabase } from './database';
 import { citationTables, refuseIfCited } from './citations';
+import { refuseIfDatasetLocked } from './dataset-locks';
 import { UserInputError } from './errors';
 import type { SavedViewRecord } from './records';
 
@@ -48,6 +49,21 @@ export function createSavedViewsRepository(db: KpoDatabase) {
     if (clash) throw new UserInputError(`There is already a view called "${clash.name}".`, 'name');
   };
 
+  const datasetName = async (datasetId: string): Promise<string> =>
+    (await db.datasets.get(datasetId))?.name ?? 'a deleted dataset';
+
+  /**
+   * A view that a task whose work is locked uses (through its dataset) stays as it is; call inside the
+   * write's transaction, with `tasks` and `datasets`. Returns the record and the tasks using its dataset.
+   */
+  const requireEditableView = async (id: string) => {
+    const record = await db.savedViews.get(id);
+    if (!record) throw new UserInputError('That view no longer exists.');
+    const subject = `View "${record.name}" of dataset "${await datasetName(record.datasetId)}"`;
+    const tasks = await refuseIfDatasetLocked(db, record.datasetId, subject);
+    return { record, tasks };
+  };
+
   return {
     /** Views of one dataset, by name. */
     list: async (datasetId: string): Promise<SavedView[]> => {
@@ -62,7 +78,10 @@ export function createSavedViewsRepository(db: KpoDatabase) {
       return record && toSavedView(record);
     },
 
-    /** Validates the spec and the name (unique per dataset, ignoring case) before anything is stored. */
+    /**
+     * Validates the spec and the name (unique per dataset, ignoring case) before anything is stored;
+     * refused while a task whose work is locked uses the dataset.
+     */
     save: async (input: { datasetId: string; name: string; spec: unknown }): Promise<SavedView> => {
       const spec = validSpec(input.spec);
       const name = validName(input.name);
@@ -75,43 +94,44 @@ export function createSavedViewsRepository(db: KpoDatabase) {
         createdAt: now,
         updatedAt: now,
       };
-      await db.transaction('rw', db.savedViews, async () => {
+      await db.transaction('rw', db.savedViews, db.tasks, db.datasets, async () => {
+        await refuseIfDatasetLocked(db, input.datasetId, `Dataset "${await datasetName(input.datasetId)}"`);
         await assertNameFree(input.datasetId, name);
         await db.savedViews.add(record);
       });
       return { ...record, spec };
     },
 
-    /** Replaces the spec of an existing view (keeps its name and creation date). */
+    /** Replaces the spec of an existing view (keeps its name and creation date); refused while locked. */
     update: async (id: string, specInput: unknown): Promise<void> => {
       const spec = validSpec(specInput);
-      const changed = await db.savedViews.update(id, { spec, updatedAt: new Date().toISOString() });
-      if (changed === 0) throw new UserInputError('That view no longer exists.');
+      await db.transaction('rw', db.savedViews, db.tasks, db.datasets, async () => {
+        await requireEditableView(id);
+        await db.savedViews.update(id, { spec, updatedAt: new Date().toISOString() });
+      });
     },
 
+    /** Refused while a task whose work is locked uses the view's dataset. */
     rename: async (id: string, newName: string): Promise<void> => {
       const name = validName(newName);
-      await db.transaction('rw', db.savedViews, async () => {
-        const record = await db.savedViews.get(id);
-        if (!record) throw new UserInputError('That view no longer exists.');
+      await db.transaction('rw', db.savedViews, db.tasks, db.datasets, async () => {
+        const { record } = await requireEditableView(id);
         await assertNameFree(record.datasetId, name, id);
         await db.savedViews.update(id, { name, updatedAt: new Date().toISOString() });
       });
     },
 
     /**
-     * Refuses while a chart is drawn from the view or a finding, an answer or a QC item of any task
-     * using its dataset cites it, naming them, so nothing built on it breaks unseen.
+     * Refuses while a task whose work is locked uses the view's dataset, or while a chart is drawn from
+     * the view or a finding, an answer or a QC item of any task using its dataset cites it, naming
+     * them, so nothing built on it breaks unseen.
      */
     remove: async (id: string): Promise<void> => {
-      await db.transaction('rw', [db.savedViews, ...citationTables(db)], async () => {
-        const record = await db.savedViews.get(id);
-        if (!record) return;
-        const tasks = await db.tasks
-          .filter((task) => task.datasets.some((d) => d.datasetId === record.datasetId))
-          .primaryKeys();
+      await db.transaction('rw', [db.savedViews, db.datasets, ...citationTables(db)], async () => {
+        if (!(await db.savedViews.get(id))) return;
+        const { record, tasks } = await requireEditableView(id);
         const charted = await db.charts.where('viewId').equals(id).toArray();
-        const taskIds = [...new Set([...tasks, ...charted.map((chart) => chart.taskId)])];
+        const taskIds = [...new Set([...tasks.map((t) => t.id), ...charted.map((chart) => chart.taskId)])];
         await refuseIfCited(db, { kind: 'view', id, name: `The view "${record.name}"` }, taskIds);
         await db.savedViews.delete(id);
       });

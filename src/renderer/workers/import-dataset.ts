@@ -194,6 +194,7 @@ export async function importDataset(
       name: request.name,
       sourceFileName: file.name,
       sizeBytes: file.size,
+      ...(request.replaces !== undefined ? { replaces: request.replaces } : {}),
     });
     began = true;
     const inlineHash = deps.hashFile === undefined ? sha256.create() : undefined;
