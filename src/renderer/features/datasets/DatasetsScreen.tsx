@@ -22,6 +22,7 @@ type OpenModal = { action: DatasetAction; datasetId: string } | undefined;
 
 function DatasetsList() {
   const datasets = useLiveQuery(async () => repositories.datasets.list(), []);
+  const uses = useLiveQuery(async () => repositories.datasets.uses(), []);
   const jobs = useDatasetImports();
   const [modal, setModal] = useState<OpenModal>();
   const [dragging, setDragging] = useState(false);
@@ -96,7 +97,9 @@ function DatasetsList() {
           setModal({ action: 'report', datasetId });
         }}
       />
-      {datasets && datasets.length > 0 && <DatasetsTable datasets={datasets} onAction={onAction} />}
+      {datasets && datasets.length > 0 && (
+        <DatasetsTable datasets={datasets} uses={uses} onAction={onAction} />
+      )}
       {datasets && datasets.length === 0 && (
         <EmptyState icon={IconTable} title="No datasets yet">
           Use Import CSV or drop one or more CSV files here. Each file is read on this computer (encoding,
@@ -105,7 +108,7 @@ function DatasetsList() {
         </EmptyState>
       )}
       {modal && modalDataset && modal.action === 'report' && (
-        <ImportReportModal dataset={modalDataset} onClose={close} />
+        <ImportReportModal dataset={modalDataset} uses={uses?.[modalDataset.id]} onClose={close} />
       )}
       {modal && modalDataset && modal.action === 'rename' && (
         <RenameDatasetModal dataset={modalDataset} onClose={close} />

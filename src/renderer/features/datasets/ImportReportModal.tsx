@@ -1,10 +1,12 @@
 import { Alert, Button, Code, Group, List, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
-import type { DatasetRecord } from '../../db';
+import type { DatasetRecord, DatasetUse } from '../../db';
+import { repositories } from '../../db';
 import { formatBytes } from '../../app/format';
 import { platform } from '../../platform';
 import { errorMessage } from '../common/error-message';
+import { lockOf } from './dataset-lock';
 import { CSV_FILTER, enqueueDatasetImports, sourceFileOf } from './import-queue';
 import { DELIMITER_NAMES, describeEncoding, formatCount, NEWLINE_NAMES, plural } from './format';
 import type { ImportOptionsValue } from './ImportOptionsFields';
@@ -21,8 +23,26 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** Re-runs the import with the user's choices; the new dataset replaces this one once ready. */
-function ImportOptionsForm({ dataset, onStarted }: { dataset: DatasetRecord; onStarted: () => void }) {
+/** The CSV a task keeps with it, as a file to import again (a task's dataset must be re-read from it). */
+async function taskFile(dataset: DatasetRecord, use: DatasetUse): Promise<File> {
+  const stored = await repositories.tasks.file(use.taskId, use.path);
+  if (!stored) throw new Error(`Task "${use.title}" no longer keeps ${use.path} on this computer.`);
+  return new File([stored.bytes.slice().buffer], dataset.sourceFileName, { type: 'text/csv' });
+}
+
+/**
+ * Re-runs the import with the user's choices; the new dataset replaces this one once ready. A task's
+ * dataset is read again from the copy the task keeps, and not at all while the task locks it.
+ */
+function ImportOptionsForm({
+  dataset,
+  uses,
+  onStarted,
+}: {
+  dataset: DatasetRecord;
+  uses: DatasetUse[] | undefined;
+  onStarted: () => void;
+}) {
   const { report } = dataset;
   const [options, setOptions] = useState<ImportOptionsValue>({
     encoding: report.encoding.encoding,
@@ -36,10 +56,12 @@ function ImportOptionsForm({ dataset, onStarted }: { dataset: DatasetRecord; onS
   });
   const [error, setError] = useState<string>();
   const remembered = sourceFileOf(dataset.id);
+  const locked = lockOf(uses);
+  const task = uses?.[0];
 
   const reimport = async () => {
     try {
-      let file = remembered;
+      let file = task ? await taskFile(dataset, task) : remembered;
       if (!file) {
         const [picked] = await platform.chooseFilesToStream({
           title: `Choose ${dataset.sourceFileName} again`,
@@ -66,8 +88,17 @@ function ImportOptionsForm({ dataset, onStarted }: { dataset: DatasetRecord; onS
       <Text size="sm" c="dimmed" mb="sm">
         If the text looks garbled or the columns are split wrongly, import the file again with other options.
         The new import replaces this dataset (saved views are kept) once it has finished.
-        {remembered ? '' : ` You will be asked for ${dataset.sourceFileName} again.`}
+        {task
+          ? ` It reads ${task.path} as kept with task "${task.title}".`
+          : remembered
+            ? ''
+            : ` You will be asked for ${dataset.sourceFileName} again.`}
       </Text>
+      {locked !== undefined && (
+        <Alert color="gray" mb="sm" id="reimport-lock-reason" data-testid="dataset-lock-reason">
+          {locked}
+        </Alert>
+      )}
       <ImportOptionsFields value={options} onChange={setOptions} />
       {error && (
         <Alert color="red" role="alert" mt="sm">
@@ -76,18 +107,29 @@ function ImportOptionsForm({ dataset, onStarted }: { dataset: DatasetRecord; onS
       )}
       <Group justify="flex-end" mt="sm">
         <Button
+          disabled={uses === undefined || locked !== undefined}
+          aria-describedby={locked !== undefined ? 'reimport-lock-reason' : undefined}
           onClick={() => {
             void reimport();
           }}
         >
-          {remembered ? 'Re-import' : 'Choose file and re-import'}
+          {remembered || task ? 'Re-import' : 'Choose file and re-import'}
         </Button>
       </Group>
     </Paper>
   );
 }
 
-export function ImportReportModal({ dataset, onClose }: { dataset: DatasetRecord; onClose: () => void }) {
+export function ImportReportModal({
+  dataset,
+  uses,
+  onClose,
+}: {
+  dataset: DatasetRecord;
+  /** The tasks using the dataset (undefined while loading): a task may lock it or hold its file. */
+  uses: DatasetUse[] | undefined;
+  onClose: () => void;
+}) {
   const { report } = dataset;
   const { ragged } = report;
   return (
@@ -217,7 +259,7 @@ export function ImportReportModal({ dataset, onClose }: { dataset: DatasetRecord
           </Table>
         </section>
 
-        <ImportOptionsForm dataset={dataset} onStarted={onClose} />
+        <ImportOptionsForm dataset={dataset} uses={uses} onStarted={onClose} />
       </Stack>
     </Modal>
   );

@@ -19,6 +19,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { repositories } from '../../../db';
 import type { DatasetSummary, ViewColumn } from '../../../workers/query-engine';
+import { lockOf, useDatasetUses } from '../dataset-lock';
 import { DataGrid } from './DataGrid';
 import { FilterBuilder } from './FilterBuilder';
 import { defaultColumnWidth } from './grid-model';
@@ -33,6 +34,9 @@ import { ChangeTypeModal, ExportModal } from './ViewerModals';
 import { BusyIndicator } from '../../common/BusyIndicator';
 
 const count = (n: number) => n.toLocaleString('en-US');
+
+/** The element saying why the dataset is read-only, which the disabled controls point at. */
+const LOCK_REASON_ID = 'dataset-lock-reason';
 
 /** One dataset: the grid over the current view, with filters, group-by, profiles, saved views and export. */
 export function DatasetView({ datasetId }: { datasetId: string }) {
@@ -162,6 +166,10 @@ function Viewer(props: {
   // The name follows a rename made elsewhere; the table itself stays as loaded until a reload.
   const record = useLiveQuery(async () => (await repositories.datasets.get(datasetId)) ?? null, [datasetId]);
   const name = record?.name ?? summary.name;
+  // A task whose work is locked keeps the dataset and its views as they are; exploring stays open.
+  const uses = useDatasetUses(datasetId);
+  const locked = lockOf(uses);
+  const readOnly = uses === undefined || locked !== undefined;
   const { spec, filters, notes, modeNote } = useMemo(
     () => draftToSpec(draft, summary.columns),
     [draft, summary.columns],
@@ -251,6 +259,8 @@ function Viewer(props: {
             </Menu.Item>
             <Menu.Divider />
             <Menu.Item
+              disabled={readOnly}
+              aria-describedby={locked !== undefined ? LOCK_REASON_ID : undefined}
               onClick={() => {
                 setChangingType(source);
               }}
@@ -324,6 +334,8 @@ function Viewer(props: {
           <ColumnsMenu columns={summary.columns} draft={draft} onChange={update} />
           <SavedViews
             datasetId={datasetId}
+            readOnly={readOnly}
+            lockReasonId={locked !== undefined ? LOCK_REASON_ID : undefined}
             currentSpec={spec}
             activeViewId={activeViewId}
             onSaved={setActiveViewId}
@@ -346,6 +358,11 @@ function Viewer(props: {
           </Button>
         </Group>
       </Group>
+      {locked !== undefined && (
+        <Alert color="gray" py={6} id={LOCK_REASON_ID} data-testid="dataset-lock-reason">
+          Read-only: {locked} You can still filter, group, profile and export it.
+        </Alert>
+      )}
       {showFilters && (
         <FilterBuilder
           columns={summary.columns}

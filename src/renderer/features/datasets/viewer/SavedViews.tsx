@@ -73,9 +73,15 @@ function NameModal(props: {
   );
 }
 
-/** Save the current ViewSpec under a name; list, reopen, rename and delete this dataset's views. */
+/**
+ * Save the current ViewSpec under a name; list, reopen, rename and delete this dataset's views. While
+ * `readOnly` (a task whose work is locked uses the dataset) views can only be listed and reopened.
+ */
 export function SavedViews(props: {
   datasetId: string;
+  readOnly: boolean;
+  /** The id of the element that says why the views are read-only, for the disabled controls. */
+  lockReasonId: string | undefined;
   currentSpec: unknown;
   activeViewId: string | undefined;
   onOpen: (view: SavedView & { spec: ViewSpec }) => void;
@@ -102,6 +108,8 @@ export function SavedViews(props: {
         <Button
           variant="default"
           size="sm"
+          disabled={props.readOnly}
+          aria-describedby={props.lockReasonId}
           onClick={() => {
             void updateActive(active);
           }}
@@ -112,6 +120,8 @@ export function SavedViews(props: {
       <Button
         variant="default"
         size="sm"
+        disabled={props.readOnly}
+        aria-describedby={props.lockReasonId}
         onClick={() => {
           setNaming({ mode: 'save' });
         }}
@@ -163,6 +173,8 @@ export function SavedViews(props: {
                   <ActionIcon
                     variant="subtle"
                     color="gray"
+                    disabled={props.readOnly}
+                    aria-describedby={props.lockReasonId}
                     aria-label={`Rename view ${view.name}`}
                     onClick={() => {
                       setOpened(false);
@@ -176,6 +188,8 @@ export function SavedViews(props: {
                   <ActionIcon
                     variant="subtle"
                     color="red"
+                    disabled={props.readOnly}
+                    aria-describedby={props.lockReasonId}
                     aria-label={`Delete view ${view.name}`}
                     onClick={() => {
                       repositories.savedViews.remove(view.id).then(
