@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppPage } from './pages/app-page';
 import { DatasetViewPage } from './pages/dataset-view-page';
+import { DatasetsPage } from './pages/datasets-page';
 import { InboxPage } from './pages/inbox-page';
 import { SubmitPage } from './pages/submit-page';
 import { TaskEditorPage } from './pages/task-editor-page';
@@ -291,6 +292,28 @@ test('a task goes from the coordinator brief to a signed, verifiable submission 
     await expect(
       analystPage.getByTestId('tasks-table').getByRole('row', { name: new RegExp(TITLE) }),
     ).toContainText('Submitted');
+  });
+
+  await test.step("the submitted task's dataset is read-only on the Datasets screen, saying why", async () => {
+    await analyst.openFromSidebar('Datasets');
+    const datasets = new DatasetsPage(analystPage);
+    const row = datasets.row('regional-sales');
+    await expect(row).toContainText(`${TITLE} · Submitted`);
+    expect(await seriousViolations(analystPage), 'Datasets screen with a read-only task dataset').toEqual([]);
+    await row.getByRole('button', { name: 'Actions for regional-sales' }).click();
+    await expect(analystPage.getByRole('menuitem', { name: 'Delete' })).toBeDisabled();
+    await expect(analystPage.getByRole('menuitem', { name: 'Rename' })).toBeDisabled();
+    await expect(analystPage.getByTestId('dataset-lock-reason')).toHaveText(
+      `Dataset "regional-sales" belongs to task "${TITLE}", which is submitted; it can be changed again when a review sends the work back.`,
+    );
+    await analystPage.keyboard.press('Escape');
+    const report = await datasets.openReport('regional-sales');
+    await expect(report.getByRole('button', { name: 'Re-import' })).toBeDisabled();
+    await expect(report.getByTestId('dataset-lock-reason')).toContainText('which is submitted');
+    await report.getByRole('button', { name: 'Close dialog' }).click();
+    await row.getByRole('link', { name: 'regional-sales' }).click();
+    await expect(analystPage.getByTestId('dataset-lock-reason')).toBeVisible();
+    await expect(analystPage.getByRole('button', { name: 'Save view' })).toBeDisabled();
   });
 
   await test.step('the submission verifies with kpo verify and with minisign', () => {
