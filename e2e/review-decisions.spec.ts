@@ -124,6 +124,46 @@ test('changes requested on v1, v2 shows what changed, and approval is gated then
   expect(minisign.stdout).toContain('kind=deliverable');
 });
 
+test('an older version imported after changes were requested on a newer one is refused and leaves no trace', async ({
+  app,
+  page,
+}) => {
+  const inbox = new InboxPage(page);
+  const importButton = inbox.dialog.getByRole('button', { name: 'Import', exact: true });
+  // Both versions reached the reviewer; version 2 is imported first and sent back.
+  const v1 = await writeSubmissionPackage(keys, '# Findings\n\nThe north grew.\n', 'v1.kpo', 1, reviewer);
+  const v2 = await writeSubmissionPackage(
+    keys,
+    '# Results\n\nThe north grew by 12%.\n',
+    'v2.kpo',
+    2,
+    reviewer,
+  );
+  await inbox.chooseFile(v2);
+  await importButton.click();
+  await expect(page.getByRole('heading', { name: 'Regional sales drivers: version 2' })).toBeVisible();
+  await page.getByLabel('Reason for requesting changes').fill('Quantify the growth.');
+  const reviewDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Request changes' }).click();
+  await reviewDownload;
+
+  await app.openFromSidebar('Inbox');
+  await inbox.chooseFile(v1);
+  await importButton.click();
+  await expect(inbox.dialog.getByRole('alert', { name: 'Not imported' })).toContainText(
+    'This is version 1 of "Regional sales drivers"; version 2 is already here and changes were requested on it, so this older version was not imported.',
+  );
+  await inbox.dialog.getByRole('button', { name: 'Cancel' }).click();
+  // Only version 2 is recorded (a header row and its row), so v1 is not "already imported" later.
+  await expect(inbox.importedPackages.getByRole('row')).toHaveCount(2);
+  await expect(inbox.importedPackages).toContainText('v2.kpo');
+
+  // The very same package again is the duplicate it always was.
+  await inbox.chooseFile(v2);
+  await importButton.click();
+  await expect(inbox.dialog.getByText(/already imported/)).toBeVisible();
+});
+
 function readTree(root: string): Map<string, Uint8Array> {
   const files = new Map<string, Uint8Array>();
   const walk = (dir: string): void => {

@@ -4,7 +4,7 @@ import type { AuditEvent, Task } from '@core/package';
 import { appendAuditEvent } from '@core/package';
 import { KpoDatabase } from './database';
 import { createHandoffRepository } from './handoff-repository';
-import { readTaskAuditLog } from './task-events';
+import { appendTaskEvent, readTaskAuditLog } from './task-events';
 
 let db: KpoDatabase;
 let counter = 0;
@@ -182,6 +182,99 @@ describe('handoff repository', () => {
     expect(await db.reviewComments.count()).toBe(0);
     expect(await db.qcVerdicts.count()).toBe(0);
     expect((await readTaskAuditLog(db, 'task-1')).events).toEqual(before);
+  });
+
+  describe('a submission that would reopen a decided version', () => {
+    /** The reviewer here sends version `v` back, as review-decisions.ts records it. */
+    const requestChanges = async (v: number) => {
+      await db.transaction('rw', [db.tasks, db.taskEvents, db.profile], async () => {
+        await db.tasks.update('task-1', { state: 'changes_requested' });
+        await appendTaskEvent(db, 'task-1', 'task.state-changed', {
+          from: 'submitted',
+          to: 'changes_requested',
+          by: 'reviewer',
+          version: v,
+          reason: 'Cite sources',
+          packageId: `review-${String(v)}`,
+        });
+      });
+    };
+    const submitted = (digest: string, v: number, packageId = `pkg-${digest}`) => ({
+      ...version(digest, senderLog('assigned', 'in_progress', { to: 'submitted', version: v })),
+      packageId,
+      version: v,
+    });
+    const snapshot = async () => ({
+      task: await db.tasks.get('task-1'),
+      submissions: await db.submissions.toArray(),
+      log: (await readTaskAuditLog(db, 'task-1')).events,
+      time: await db.receivedTime.count(),
+    });
+
+    it('refuses an older version than the one whose changes were requested, saying which is which and changing nothing', async () => {
+      const handoff = createHandoffRepository(db);
+      // Version 1 arrived too but was never imported; version 2 was, and went back to the analyst.
+      await handoff.receiveSubmission(submitted('b', 2));
+      await requestChanges(2);
+      const before = await snapshot();
+      await expect(handoff.receiveSubmission({ ...submitted('a', 1), timeEntries: [] })).rejects.toThrow(
+        'This is version 1 of "Regional sales"; version 2 is already here and changes were requested on it, so this older version was not imported.',
+      );
+      expect(await snapshot()).toEqual(before);
+      expect(before.task).toMatchObject({ state: 'changes_requested', version: 2 });
+    });
+
+    it('refuses an older version while the newer one still waits for review', async () => {
+      const handoff = createHandoffRepository(db);
+      await handoff.receiveSubmission(submitted('b', 2));
+      const before = await snapshot();
+      await expect(handoff.receiveSubmission(submitted('a', 1))).rejects.toThrow(
+        'This is version 1 of "Regional sales"; version 2 is already here and it is waiting for review, so this older version was not imported.',
+      );
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('refuses the decided version sent again, even as another package, whether or not its manifest numbers it', async () => {
+      const handoff = createHandoffRepository(db);
+      await handoff.receiveSubmission(submitted('a', 1));
+      await requestChanges(1);
+      const before = await snapshot();
+      const refused =
+        'This is version 1 of "Regional sales"; version 1 is already here and changes were requested on it, so it was not imported again. Revised work comes as version 2.';
+      await expect(handoff.receiveSubmission(submitted('a', 1, 'pkg-a-resent'))).rejects.toThrow(refused);
+      // Without a version in its manifest, the same content is still version 1.
+      await expect(
+        handoff.receiveSubmission({ ...version('a', senderLog('assigned')), packageId: 'pkg-a-again' }),
+      ).rejects.toThrow(refused);
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('reads the decision from the state when the logged move does not name its version', async () => {
+      const handoff = createHandoffRepository(db);
+      await handoff.receiveSubmission(submitted('a', 1));
+      await db.transaction('rw', [db.tasks, db.taskEvents, db.profile], async () => {
+        await db.tasks.update('task-1', { state: 'changes_requested' });
+        await appendTaskEvent(db, 'task-1', 'task.state-changed', { to: 'changes_requested' });
+      });
+      await expect(handoff.receiveSubmission(submitted('a', 1, 'pkg-a-resent'))).rejects.toThrow(
+        /version 1 is already here and changes were requested on it/,
+      );
+    });
+
+    it('takes the revised version after changes were requested, and a copy of it before it is decided', async () => {
+      const handoff = createHandoffRepository(db);
+      expect(await handoff.receiveSubmission(submitted('a', 1))).toBe(1);
+      await requestChanges(1);
+      expect(await handoff.receiveSubmission(submitted('b', 2))).toBe(2);
+      expect(await db.tasks.get('task-1')).toMatchObject({ state: 'submitted', version: 2 });
+      // The same version re-sent while it still waits is stored again, not refused.
+      expect(await handoff.receiveSubmission(submitted('b', 2, 'pkg-b-resent'))).toBe(2);
+      expect(await db.submissions.get(['task-1', 2])).toMatchObject({ packageId: 'pkg-b-resent' });
+      // Without a version in its manifest, new content after a decision is the next version.
+      await requestChanges(2);
+      expect(await handoff.receiveSubmission(version('c', senderLog('assigned')))).toBe(3);
+      expect(await db.tasks.get('task-1')).toMatchObject({ state: 'submitted', version: 3 });
+    });
   });
 
   describe('the client decision', () => {

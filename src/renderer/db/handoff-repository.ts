@@ -43,6 +43,41 @@ const STATES_AFTER_APPROVAL: ReadonlySet<TaskState> = new Set([
   'rejected',
 ]);
 
+/** The moves that decide on a version under review; once one is logged, that version is closed. */
+const DECISION_STATES: ReadonlySet<TaskState> = new Set([
+  'changes_requested',
+  'approved',
+  'delivered',
+  'accepted',
+  'rejected',
+]);
+
+/** The last decision logged on `version` (the reviewer's move records the version it was about). */
+function decisionOn(events: readonly AuditEvent[], version: number): TaskState | null {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const event = events[i];
+    const to = event?.type === 'task.state-changed' ? event.data['to'] : undefined;
+    if (isTaskState(to) && DECISION_STATES.has(to) && event?.data['version'] === version) return to;
+  }
+  return null;
+}
+
+/** How a decided version reads in a sentence: "changes were requested on it". */
+function decidedAs(state: TaskState): string {
+  return state === 'changes_requested'
+    ? 'changes were requested on it'
+    : `it was ${STATE_LABELS[state].toLowerCase()}`;
+}
+
+/**
+ * The version a received submission or deliverable becomes: the stored one with the same content,
+ * else the version its manifest states, else the next after the ones stored.
+ */
+function incomingVersion(work: ReceivedVersion, stored: readonly SubmissionRecord[]): number {
+  const same = stored.find((s) => s.contentDigest === work.contentDigest);
+  return same?.version ?? work.version ?? Math.max(0, ...stored.map((s) => s.version)) + 1;
+}
+
 function lastStateIn(events: readonly AuditEvent[]): TaskState | null {
   for (let i = events.length - 1; i >= 0; i--) {
     const to = events[i]?.type === 'task.state-changed' ? events[i]?.data['to'] : undefined;
@@ -143,8 +178,7 @@ export function createHandoffRepository(db: KpoDatabase) {
   ): Promise<number> => {
     const existing = await db.tasks.get(work.task.id);
     const stored = await db.submissions.where('taskId').equals(work.task.id).toArray();
-    const same = stored.find((s) => s.contentDigest === work.contentDigest);
-    const version = same?.version ?? work.version ?? Math.max(0, ...stored.map((s) => s.version)) + 1;
+    const version = incomingVersion(work, stored);
     const record: SubmissionRecord = {
       taskId: work.task.id,
       version,
@@ -170,6 +204,35 @@ export function createHandoffRepository(db: KpoDatabase) {
     return version;
   };
 
+  /**
+   * A submission only ever moves the review forward: a version older than the one here, or the
+   * same version once a decision on it is logged, would put decided work back under review (and
+   * an approval would then sign it). The same version while it still waits for a decision is
+   * harmless (a re-sent copy) and is stored again.
+   */
+  const refuseStaleSubmission = async (work: ReceivedVersion, existing: TaskRecord): Promise<void> => {
+    const stored = await db.submissions.where('taskId').equals(work.task.id).toArray();
+    const version = incomingVersion(work, stored);
+    const current = existing.version;
+    if (version > current) return;
+    const events = await readTaskEvents(db, work.task.id);
+    // A log that lost the version on the move still shows the decision in the task's state.
+    const decision =
+      decisionOn(events, current) ?? (DECISION_STATES.has(existing.state) ? existing.state : null);
+    const title = `"${existing.title}"`;
+    if (version < current) {
+      const standing = decision ? decidedAs(decision) : 'it is waiting for review';
+      throw new UserInputError(
+        `This is version ${String(version)} of ${title}; version ${String(current)} is already here and ${standing}, so this older version was not imported.`,
+      );
+    }
+    if (decision) {
+      throw new UserInputError(
+        `This is version ${String(version)} of ${title}; version ${String(current)} is already here and ${decidedAs(decision)}, so it was not imported again. Revised work comes as version ${String(current + 1)}.`,
+      );
+    }
+  };
+
   const tables = [db.tasks, db.submissions, db.taskEvents, db.profile, db.receivedTime] as const;
 
   return {
@@ -182,6 +245,7 @@ export function createHandoffRepository(db: KpoDatabase) {
             `"${existing.title}" was already ${existing.state}; a new submission cannot reopen it.`,
           );
         }
+        if (existing) await refuseStaleSubmission(work, existing);
         return storeVersion(work, 'submitted', 'submission', 'analyst');
       }),
 

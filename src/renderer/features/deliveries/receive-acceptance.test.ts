@@ -11,6 +11,7 @@ import {
 import type { TestKey } from '@core/package/fixtures.test-support';
 import { json, makeKey, sampleTask, text } from '@core/package/fixtures.test-support';
 import { repositories } from '../../db';
+import { importReceivedPackage } from '../packages/import-received-package';
 import type { ReceivedPackage } from '../packages/received-package-handlers';
 import { acceptancePayload } from './client/acceptance-payload';
 import { receiveAcceptance } from './receive-acceptance';
@@ -116,6 +117,10 @@ async function acceptancePackage(
   };
 }
 
+/** The import as the dialog runs it, with this kind's handler. */
+const importAcceptance = async (pkg: ReceivedPackage) =>
+  importReceivedPackage(pkg, new Uint8Array(), { acceptance: receiveAcceptance });
+
 const task = (id: string): Task => ({ ...sampleTask(keys.coordinator, keys.analyst, keys.reviewer), id });
 const entry = (id: string, minutes: number) => ({
   id,
@@ -140,7 +145,7 @@ describe('acceptance package handler (provider side)', () => {
       new TextDecoder().decode(json({ entries: [entry('e1', 135), { ...entry('e2', 20), note: 'Charts' }] })),
     );
 
-    expect((await receiveAcceptance(pkg)).message).toBe(`Nina Northwind accepted "${accepted.title}".`);
+    expect((await importAcceptance(pkg)).message).toBe(`Nina Northwind accepted "${accepted.title}".`);
     expect((await repositories.tasks.get(accepted.id))?.state).toBe('accepted');
     const summary = await repositories.deliveries.summary(accepted.id);
     expect(summary?.acceptance).toMatchObject({
@@ -176,11 +181,11 @@ describe('acceptance package handler (provider side)', () => {
       ['data/time/entries.json', 'error'],
     ]);
     // ...and the import refuses it even if it got that far.
-    await expect(receiveAcceptance({ ...valid, files })).rejects.toThrow(
+    await expect(importAcceptance({ ...valid, files })).rejects.toThrow(
       'data/time/entries.json is not a valid time log at entries.0.minutes:',
     );
     files.set('data/time/entries.json', text('{"entries": ['));
-    await expect(receiveAcceptance({ ...valid, files })).rejects.toThrow(
+    await expect(importAcceptance({ ...valid, files })).rejects.toThrow(
       'data/time/entries.json is not UTF-8 JSON',
     );
 

@@ -9,29 +9,33 @@ import { packageEvents, packageTask, packageTimeEntries } from '../review/packag
  * the repository checks it is about what was delivered. The delivered version's time/entries.json
  * travels with the decision, so a coordinator who never held the work still learns its hours.
  */
-export const receiveAcceptance: ReceivedPackageHandler = async (pkg) => {
+export const receiveAcceptance: ReceivedPackageHandler = (pkg) => {
   const { files, record } = pkg;
   const task = packageTask(files);
   const acceptance = readJsonDocument(files, ACCEPTANCE_FILE, acceptanceSchema);
   if (!acceptance)
     throw new Error(`${ACCEPTANCE_FILE} is missing: the package does not say accepted or rejected.`);
   const timeEntries = packageTimeEntries(files);
-  await repositories.handoff.receiveAcceptance({
-    task,
-    packageId: record.packageId,
-    events: packageEvents(files),
-    sender: { keyId: record.signerKeyId, name: record.signerName ?? acceptance.signoff.signer.name },
-    decision: acceptance.decision,
-    comments: acceptance.comments,
-    signerName: acceptance.signoff.signer.name,
-    signerKeyId: acceptance.signoff.signer.keyId,
-    signedAt: acceptance.signoff.date,
-    deliverablePackageId: acceptance.deliverablePackageId,
-    contentDigest: acceptance.signoff.contentDigest,
-    ...(timeEntries === undefined ? {} : { timeEntries }),
-  });
-  return {
-    taskId: task.id,
-    message: `${acceptance.signoff.signer.name} ${acceptance.decision} "${task.title}".`,
+  const events = packageEvents(files);
+  const apply = async () => {
+    await repositories.handoff.receiveAcceptance({
+      task,
+      packageId: record.packageId,
+      events,
+      sender: { keyId: record.signerKeyId, name: record.signerName ?? acceptance.signoff.signer.name },
+      decision: acceptance.decision,
+      comments: acceptance.comments,
+      signerName: acceptance.signoff.signer.name,
+      signerKeyId: acceptance.signoff.signer.keyId,
+      signedAt: acceptance.signoff.date,
+      deliverablePackageId: acceptance.deliverablePackageId,
+      contentDigest: acceptance.signoff.contentDigest,
+      ...(timeEntries === undefined ? {} : { timeEntries }),
+    });
+    return {
+      taskId: task.id,
+      message: `${acceptance.signoff.signer.name} ${acceptance.decision} "${task.title}".`,
+    };
   };
+  return { apply };
 };

@@ -1,5 +1,4 @@
 import { verifyDeliverable } from '@core/review';
-import { navigateTo } from '../../app/use-hash-route';
 import { repositories } from '../../db';
 import type { ReceivedPackageHandler } from '../packages/received-package-handlers';
 import { receivedVersion } from '../review/package-contents';
@@ -13,7 +12,14 @@ export const receiveDeliverable: ReceivedPackageHandler = async (pkg) => {
     throw new Error(`This deliverable is refused: ${verification.reasons.join('; ')}`);
   }
   const work = receivedVersion(pkg);
-  await repositories.handoff.receiveDeliverable(work);
-  navigateTo('deliveries', work.task.id);
-  return { message: `Deliverable for "${work.task.title}" received. Check its verification before reading.` };
+  return {
+    apply: async () => {
+      await repositories.handoff.receiveDeliverable(work);
+      return {
+        taskId: work.task.id,
+        screen: 'deliveries',
+        message: `Deliverable for "${work.task.title}" received. Check its verification before reading.`,
+      };
+    },
+  };
 };

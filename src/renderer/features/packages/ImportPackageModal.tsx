@@ -8,7 +8,7 @@ import { repositories, ROLES } from '../../db';
 import type { PickedFile } from '../../platform';
 import { errorMessage } from '../common/error-message';
 import { navigateTo } from '../../app/use-hash-route';
-import type { AppliedPackage } from './received-package-handlers';
+import { importReceivedPackage } from './import-received-package';
 import { RECEIVED_PACKAGE_HANDLERS } from './received-package-handlers';
 import { verifyPackageInWorker } from './verify-in-worker';
 import { VerificationPanel } from './VerificationPanel';
@@ -128,19 +128,15 @@ export function ImportPackageModal({ file, onClose }: { file: PickedFile; onClos
       importedAt: new Date().toISOString(),
     };
     try {
-      await repositories.receivedPackages.add({ ...record, bytes: file.data });
-      let applied: AppliedPackage;
-      try {
-        const handler = info.kind ? RECEIVED_PACKAGE_HANDLERS[info.kind] : undefined;
-        if (!handler || !result.files) throw new Error('This package has no contents to import.');
-        applied = await handler({ record, files: result.files, verification: result });
-      } catch (caught) {
-        await repositories.receivedPackages.remove(record.packageId);
-        throw caught;
-      }
+      if (!result.files) throw new Error('This package has no contents to import.');
+      const applied = await importReceivedPackage(
+        { record, files: result.files, verification: result },
+        file.data,
+        RECEIVED_PACKAGE_HANDLERS,
+      );
       notifications.show({ color: 'green', message: applied.message });
       onClose();
-      if (applied.taskId) navigateTo('inbox', applied.taskId);
+      if (applied.taskId) navigateTo(applied.screen ?? 'inbox', applied.taskId);
     } catch (caught) {
       setImportError(errorMessage(caught));
     } finally {

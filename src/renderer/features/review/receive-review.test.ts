@@ -3,10 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { appendAuditEvent, buildPackage, serializeAuditLog, verifyPackage } from '@core/package';
 import { json, makeKey, samplePackageInput, text } from '@core/package/fixtures.test-support';
 import { repositories } from '../../db';
+import { importReceivedPackage } from '../packages/import-received-package';
 import type { ReceivedPackage } from '../packages/received-package-handlers';
 import { receiveReview } from './receive-review';
 
 const keys = { coordinator: makeKey('Cora'), analyst: makeKey('Ada'), reviewer: makeKey('Rex') };
+
+/** The import as the dialog runs it, with this kind's handler. */
+const importReview = async (pkg: ReceivedPackage) =>
+  importReceivedPackage(pkg, new Uint8Array(), { review: receiveReview });
 
 async function received(
   kind: 'submission' | 'review',
@@ -109,7 +114,7 @@ describe('review package handler (analyst side)', () => {
         ),
       ),
     );
-    const applied = await receiveReview(await received('review', files));
+    const applied = await importReview(await received('review', files));
 
     expect(applied).toEqual({
       taskId: 'task-2025-001',
@@ -139,7 +144,7 @@ describe('review package handler (analyst side)', () => {
     const files = new Map(
       [...input.files].filter(([path]) => !path.startsWith('deliverable/') && path !== 'signoffs.json'),
     );
-    await expect(receiveReview(await received('review', files))).rejects.toThrow(
+    await expect(importReview(await received('review', files))).rejects.toThrow(
       /review\/decision\.json is missing/,
     );
   });
