@@ -218,6 +218,8 @@ test('task → v1 → changes requested → v2 → approval → client accepts �
       x: 'region',
       y: ['revenue'],
       title: 'Revenue by region',
+      xLabel: 'Region',
+      yLabel: 'Revenue (EUR)',
       caption: 'Revenue in EUR; the north sold more.',
     });
     await workspace.openTab('Answers');
