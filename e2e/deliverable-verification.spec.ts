@@ -143,7 +143,19 @@ test('a trusted deliverable is shown at once, its tables sort, and accepting exp
 }) => {
   const inbox = new InboxPage(page);
   const client = new ClientDeliverablePage(page);
-  const { path, keys } = await writeDeliverablePackage();
+  // A large table: the grid shows its first rows only, and the download still has every byte.
+  const orders = [
+    'order,region,amount',
+    ...Array.from({ length: 5_003 }, (_, i) => `${String(i + 1)},north,${String(i % 97)}`),
+  ].join('\r\n');
+  const { path, keys } = await writeDeliverablePackage({
+    content: {
+      tables: [
+        { id: 'summary', name: 'Growth by region', csv: 'region,growth\nnorth,0.12\nsouth,-0.03\n' },
+        { id: '5b0c2f7e-8d4a-4c1e-9f3b-2a6d8e1c7b90', name: 'Orders: all of Q4', csv: `\uFEFF${orders}\r\n` },
+      ],
+    },
+  });
   await app.openFromSidebar('Settings');
   await app.addTrustedKey(encodePublicKey(keys.analyst.secret), 'Ada Analyst');
   await app.addTrustedKey(encodePublicKey(keys.reviewer.secret), 'Rex Reviewer');
@@ -165,10 +177,25 @@ test('a trusted deliverable is shown at once, its tables sort, and accepting exp
   expect(readFileSync(attachmentPath, 'utf8')).toBe('%PDF-1.4 survey');
 
   await client.openPart(/Tables/);
-  const table = page.getByRole('table', { name: 'Table summary rows' });
+  const table = page.getByRole('table', { name: 'Rows of table "Growth by region"' });
   await expect(table.getByRole('row').nth(1)).toContainText('north');
   await table.getByRole('button', { name: /growth/ }).click();
   await expect(table.getByRole('row').nth(1)).toContainText('south');
+
+  const big = page.getByRole('region', { name: 'Table "Orders: all of Q4"' });
+  await expect(big.getByTestId('table-row-note')).toContainText('Showing the first 5,000 of 5,003 rows');
+  await expect(big).not.toContainText('5b0c2f7e');
+  const tableDownload = page.waitForEvent('download');
+  await big.getByRole('button', { name: 'Download CSV of table "Orders: all of Q4"' }).click();
+  const csv = await tableDownload;
+  expect(csv.suggestedFilename()).toBe('orders-all-of-q4.csv');
+  expect(readFileSync(await csv.path())).toEqual(
+    Buffer.from(
+      verifyPackage(readFileSync(path), { trustedKeys: [] }).files?.get(
+        'data/deliverable/tables/5b0c2f7e-8d4a-4c1e-9f3b-2a6d8e1c7b90.csv',
+      ) ?? [],
+    ),
+  );
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Accept deliverable' }).click();

@@ -122,12 +122,14 @@ export function DeliverableContent({
         <Tabs.Panel value="tables" pt="md">
           <Stack>
             {deliverable.tables.length === 0 && <Text c="dimmed">No tables were delivered.</Text>}
-            {deliverable.tables.map((table) => (
-              <Stack key={table.id} gap={4}>
-                <Text fw={600}>{table.name || table.id}</Text>
-                <CsvTable id={table.id} csv={table.csv} />
-              </Stack>
-            ))}
+            {deliverable.tables.map((table, index) => {
+              const name = table.name.trim() || `Table ${String(index + 1)}`;
+              return (
+                <section key={table.id} aria-label={`Table "${name}"`}>
+                  <CsvTable name={name} csv={table.csv} />
+                </section>
+              );
+            })}
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="sources" pt="md">

@@ -106,7 +106,8 @@ export function deliverableView(files: ReadonlyMap<string, Uint8Array>): Deliver
     tables: deliverable.tables.map((table) => ({
       id: table.id,
       name: table.name,
-      csv: encoder.encode(table.csv),
+      // The bytes as delivered (a byte-order mark included), so the download is the file byte for byte.
+      csv: files.get(`data/${table.path}`) ?? files.get(table.path) ?? encoder.encode(table.csv),
     })),
     sources: deliverable.sources,
     checklist: deliverable.checklist ?? null,
