@@ -66,7 +66,35 @@ test('a deliverable from unknown signers is marked and viewable only after an ex
   const inbox = new InboxPage(page);
   const client = new ClientDeliverablePage(page);
   // No report.pdf (as from browser mode): "Save as PDF" has to print the report itself.
-  const { path, keys } = await writeDeliverablePackage({ content: { reportPdf: undefined } });
+  // No report.pdf, and a checklist whose automatic item failed with a justification and whose manual
+  // item passed on linked and written evidence: the client sees all of it.
+  const { path, keys } = await writeDeliverablePackage({
+    content: {
+      reportPdf: undefined,
+      checklist: {
+        items: [
+          {
+            id: 'q-answered',
+            text: 'Every question answered',
+            severity: 'critical',
+            evidenceRequired: false,
+            automaticCheck: 'every-question-answered',
+            result: 'fail',
+            automaticReasons: ['Question 2 has no answer'],
+            justification: 'The client withdrew question 2.',
+          },
+          {
+            id: 'sources',
+            text: 'Sources cited',
+            severity: 'major',
+            evidenceRequired: true,
+            result: 'pass',
+            evidence: ['source:s1', 'Phone call of 2 March'],
+          },
+        ],
+      },
+    },
+  });
   await inbox.chooseFile(path);
   await expect(inbox.status).toHaveText('Unknown signer');
   await inbox.dialog.getByRole('checkbox', { name: /Import anyway/ }).check();
@@ -134,6 +162,32 @@ test('a deliverable from unknown signers is marked and viewable only after an ex
   await client.openPart('Audit timeline');
   await expect(page.getByRole('group', { name: 'Event 1' })).toContainText('Task assigned');
   await expect(page.getByRole('group', { name: 'Event 1' })).toContainText('Cora Coordinator');
+
+  // An answer's evidence is a named reference that opens the part showing it.
+  await client.openPart('Answers');
+  await page
+    .getByRole('region', { name: 'Question 1' })
+    .getByRole('button', { name: 'Chart "Growth by region"' })
+    .click();
+  await expect(client.parts.getByRole('tab', { name: /^Charts/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('#deliverable-chart-growth')).toBeFocused();
+
+  // The checklist shows why the app's check failed, the justification, and the evidence by name.
+  await client.openPart('QC checklist');
+  const checklist = page.getByRole('table', { name: 'QC checklist' });
+  const answered = checklist.getByRole('row', { name: /Every question answered/ });
+  await expect(answered.getByRole('list', { name: /fails its automatic check/ })).toHaveText(
+    'Question 2 has no answer',
+  );
+  await expect(answered).toContainText('Justification: The client withdrew question 2.');
+  const cited = checklist.getByRole('row', { name: /Sources cited/ });
+  await expect(cited).toContainText('Evidence: Source "Retail survey", Phone call of 2 March');
+  await cited.getByRole('button', { name: 'Source "Retail survey"' }).click();
+  await expect(page.locator('#deliverable-source-s1')).toBeFocused();
+  // Sources carry their excerpt or notes.
+  await expect(page.locator('#deliverable-source-s2')).toContainText('Call with store manager');
+  // With the deliverable open, the decision form is on screen too.
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('a trusted deliverable is shown at once, its tables sort, and accepting exports a signed acceptance', async ({
