@@ -66,7 +66,35 @@ test('a deliverable from unknown signers is marked and viewable only after an ex
   const inbox = new InboxPage(page);
   const client = new ClientDeliverablePage(page);
   // No report.pdf (as from browser mode): "Save as PDF" has to print the report itself.
-  const { path, keys } = await writeDeliverablePackage({ content: { reportPdf: undefined } });
+  // No report.pdf, and a checklist whose automatic item failed with a justification and whose manual
+  // item passed on linked and written evidence: the client sees all of it.
+  const { path, keys } = await writeDeliverablePackage({
+    content: {
+      reportPdf: undefined,
+      checklist: {
+        items: [
+          {
+            id: 'q-answered',
+            text: 'Every question answered',
+            severity: 'critical',
+            evidenceRequired: false,
+            automaticCheck: 'every-question-answered',
+            result: 'fail',
+            automaticReasons: ['Question 2 has no answer'],
+            justification: 'The client withdrew question 2.',
+          },
+          {
+            id: 'sources',
+            text: 'Sources cited',
+            severity: 'major',
+            evidenceRequired: true,
+            result: 'pass',
+            evidence: ['source:s1', 'Phone call of 2 March'],
+          },
+        ],
+      },
+    },
+  });
   await inbox.chooseFile(path);
   await expect(inbox.status).toHaveText('Unknown signer');
   await inbox.dialog.getByRole('checkbox', { name: /Import anyway/ }).check();
@@ -134,6 +162,32 @@ test('a deliverable from unknown signers is marked and viewable only after an ex
   await client.openPart('Audit timeline');
   await expect(page.getByRole('group', { name: 'Event 1' })).toContainText('Task assigned');
   await expect(page.getByRole('group', { name: 'Event 1' })).toContainText('Cora Coordinator');
+
+  // An answer's evidence is a named reference that opens the part showing it.
+  await client.openPart('Answers');
+  await page
+    .getByRole('region', { name: 'Question 1' })
+    .getByRole('button', { name: 'Chart "Growth by region"' })
+    .click();
+  await expect(client.parts.getByRole('tab', { name: /^Charts/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('#deliverable-chart-growth')).toBeFocused();
+
+  // The checklist shows why the app's check failed, the justification, and the evidence by name.
+  await client.openPart('QC checklist');
+  const checklist = page.getByRole('table', { name: 'QC checklist' });
+  const answered = checklist.getByRole('row', { name: /Every question answered/ });
+  await expect(answered.getByRole('list', { name: /fails its automatic check/ })).toHaveText(
+    'Question 2 has no answer',
+  );
+  await expect(answered).toContainText('Justification: The client withdrew question 2.');
+  const cited = checklist.getByRole('row', { name: /Sources cited/ });
+  await expect(cited).toContainText('Evidence: Source "Retail survey", Phone call of 2 March');
+  await cited.getByRole('button', { name: 'Source "Retail survey"' }).click();
+  await expect(page.locator('#deliverable-source-s1')).toBeFocused();
+  // Sources carry their excerpt or notes.
+  await expect(page.locator('#deliverable-source-s2')).toContainText('Call with store manager');
+  // With the deliverable open, the decision form is on screen too.
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('a trusted deliverable is shown at once, its tables sort, and accepting exports a signed acceptance', async ({
@@ -143,7 +197,19 @@ test('a trusted deliverable is shown at once, its tables sort, and accepting exp
 }) => {
   const inbox = new InboxPage(page);
   const client = new ClientDeliverablePage(page);
-  const { path, keys } = await writeDeliverablePackage();
+  // A large table: the grid shows its first rows only, and the download still has every byte.
+  const orders = [
+    'order,region,amount',
+    ...Array.from({ length: 5_003 }, (_, i) => `${String(i + 1)},north,${String(i % 97)}`),
+  ].join('\r\n');
+  const { path, keys } = await writeDeliverablePackage({
+    content: {
+      tables: [
+        { id: 'summary', name: 'Growth by region', csv: 'region,growth\nnorth,0.12\nsouth,-0.03\n' },
+        { id: '5b0c2f7e-8d4a-4c1e-9f3b-2a6d8e1c7b90', name: 'Orders: all of Q4', csv: `\uFEFF${orders}\r\n` },
+      ],
+    },
+  });
   await app.openFromSidebar('Settings');
   await app.addTrustedKey(encodePublicKey(keys.analyst.secret), 'Ada Analyst');
   await app.addTrustedKey(encodePublicKey(keys.reviewer.secret), 'Rex Reviewer');
@@ -165,10 +231,25 @@ test('a trusted deliverable is shown at once, its tables sort, and accepting exp
   expect(readFileSync(attachmentPath, 'utf8')).toBe('%PDF-1.4 survey');
 
   await client.openPart(/Tables/);
-  const table = page.getByRole('table', { name: 'Table summary rows' });
+  const table = page.getByRole('table', { name: 'Rows of table "Growth by region"' });
   await expect(table.getByRole('row').nth(1)).toContainText('north');
   await table.getByRole('button', { name: /growth/ }).click();
   await expect(table.getByRole('row').nth(1)).toContainText('south');
+
+  const big = page.getByRole('region', { name: 'Table "Orders: all of Q4"' });
+  await expect(big.getByTestId('table-row-note')).toContainText('Showing the first 5,000 of 5,003 rows');
+  await expect(big).not.toContainText('5b0c2f7e');
+  const tableDownload = page.waitForEvent('download');
+  await big.getByRole('button', { name: 'Download CSV of table "Orders: all of Q4"' }).click();
+  const csv = await tableDownload;
+  expect(csv.suggestedFilename()).toBe('orders-all-of-q4.csv');
+  expect(readFileSync(await csv.path())).toEqual(
+    Buffer.from(
+      verifyPackage(readFileSync(path), { trustedKeys: [] }).files?.get(
+        'data/deliverable/tables/5b0c2f7e-8d4a-4c1e-9f3b-2a6d8e1c7b90.csv',
+      ) ?? [],
+    ),
+  );
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Accept deliverable' }).click();

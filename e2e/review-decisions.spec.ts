@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { validateBag } from '../src/core/bagit';
 import { encodePublicKey } from '../src/core/minisign';
 import { verifyPackage } from '../src/core/package';
+import { sampleContent, TINY_PNG } from '../src/core/deliverable/fixtures.test-support';
 import { makeKey } from '../src/core/package/fixtures.test-support';
 import { verifyDeliverable } from '../src/core/review';
 import { expect, test } from './fixtures';
@@ -60,19 +61,48 @@ test('changes requested on v1, v2 shows what changed, and approval is gated then
   );
 
   await page.getByRole('link', { name: 'Inbox' }).first().click();
-  // v2 renames the section, so the v1 thread on "Findings" is about something no longer there.
+  // v2 renames the section, so the v1 thread on "Findings" is about something no longer there; it
+  // also adds a chart and fails a QC item v1 passed, which the diff must name.
+  const sample = sampleContent(keys);
   const v2 = await writeSubmissionPackage(
     keys,
     '# Results\n\nThe north grew by 12%.\n',
     'v2.kpo',
     2,
     reviewer,
+    {
+      charts: [
+        ...sample.charts,
+        {
+          id: 'orders-share',
+          title: 'Orders by region',
+          caption: 'Share of Q4 orders.',
+          sourceNote: 'Q4 sales dataset',
+          spec: { type: 'pie', viewId: 'v1' },
+          png: TINY_PNG,
+        },
+      ],
+      checklist: {
+        items: sample.checklist.items.map((item) =>
+          item.id === 'sources'
+            ? { ...item, result: 'fail' as const, comment: 'One survey link is dead' }
+            : item,
+        ),
+      },
+    },
   );
   await inbox.chooseFile(v2);
   await inbox.dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Regional sales drivers: version 2' })).toBeVisible();
   await expect(review.diff.getByLabel('Report')).toContainText('- The north grew.');
   await expect(review.diff.getByLabel('Report')).toContainText('+ The north grew by 12%.');
+  const artifacts = review.diff.getByRole('list', { name: 'Changed charts and tables' });
+  await expect(artifacts).toContainText('Chart "Orders by region" added');
+  await expect(artifacts).toContainText('charts/orders-share.png');
+  await expect(artifacts).not.toContainText('Chart orders-share');
+  const qcChanges = review.diff.getByRole('list', { name: '"Sources cited" changed' });
+  await expect(qcChanges).toContainText('Result: pass → fail');
+  await expect(qcChanges).toContainText('Comment added: "One survey link is dead"');
 
   await expect(review.approveButton).toBeDisabled();
   await expect(review.blockedReasons).toContainText(

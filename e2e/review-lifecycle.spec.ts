@@ -218,6 +218,8 @@ test('task → v1 → changes requested → v2 → approval → client accepts �
       x: 'region',
       y: ['revenue'],
       title: 'Revenue by region',
+      xLabel: 'Region',
+      yLabel: 'Revenue (EUR)',
       caption: 'Revenue in EUR; the north sold more.',
     });
     await workspace.openTab('Answers');
@@ -248,6 +250,7 @@ test('task → v1 → changes requested → v2 → approval → client accepts �
     await reviewer.page.getByRole('tab', { name: 'Answers' }).click();
     await addComment(reviewer.page, 'question 1', 'Quantify the growth.');
     await addComment(reviewer.page, UNITS, 'Say the currency on the axis.');
+    await review.setVerdict(UNITS, 'Disagree', 'No currency on the y axis.');
     await reviewer.page.getByLabel('Reason for requesting changes').fill('Answer 1 needs a number.');
     const download = reviewer.page.waitForEvent('download');
     await reviewer.page.getByRole('button', { name: 'Request changes' }).click();
@@ -266,9 +269,13 @@ test('task → v1 → changes requested → v2 → approval → client accepts �
     );
     // Every comment is also listed in one place, with what it is about in words.
     const notice = analyst.page.getByRole('alert', { name: 'Changes requested' });
-    await notice.getByRole('button', { name: 'Show all review comments (2)' }).click();
+    // Two threads and the verdict that disagrees.
+    await notice.getByRole('button', { name: 'Show all review comments (3)' }).click();
     await expect(notice.getByRole('region', { name: 'Review comments' })).toContainText(
       'On the answer to question 1',
+    );
+    await expect(notice.getByRole('region', { name: 'Review comments' })).toContainText(
+      'No currency on the y axis.',
     );
     await workspace.openTab('Answers');
     await expect(workspace.answer(1).getByRole('group', { name: 'Comments on question 1' })).toContainText(
@@ -278,6 +285,10 @@ test('task → v1 → changes requested → v2 → approval → client accepts �
     await expect(analyst.page.getByRole('group', { name: `Comments on ${UNITS}` })).toContainText(
       'Say the currency on the axis.',
     );
+    // The chart that states the units becomes the item's evidence: a QC change the reviewer sees.
+    await qcTime.item(2, UNITS).getByRole('combobox', { name: 'Evidence for item 2' }).click();
+    await analyst.page.getByRole('option', { name: 'Revenue by region', exact: true }).click();
+    await analyst.page.keyboard.press('Escape');
     await workspace.openTab('Answers');
     // The notice and the threads read well in both themes (the import's toast is closed first).
     await dismissNotifications(analyst.page);
@@ -303,6 +314,9 @@ test('task → v1 → changes requested → v2 → approval → client accepts �
     await expect(reviewer.page.getByRole('heading', { name: `${TITLE}: version 2` })).toBeVisible();
     await expect(review.diff.getByLabel('Answer 1')).toContainText(`+ ${ANSWER_V2}`);
     await expect(review.diff.getByLabel('Answer 1')).toContainText(`- ${ANSWER_V1}`);
+    await expect(review.diff.getByRole('list', { name: `"${UNITS}" changed` })).toContainText(
+      'Evidence: none → Chart "Revenue by region"',
+    );
     await reviewer.page.screenshot({ path: 'docs/screenshots/review-diff.png' });
     await review.setVerdict('Every question answered', 'Agree');
     await review.setVerdict(UNITS, 'Agree');
@@ -364,7 +378,27 @@ test('task → v1 → changes requested → v2 → approval → client accepts �
     await expect(deliverable.signoffs.getByRole('row', { name: /reviewer/ })).toContainText('Trusted');
     await client.page.screenshot({ path: 'docs/screenshots/client-deliverable.png' });
     await deliverable.openPart('Answers');
-    await expect(client.page.getByRole('region', { name: 'Question 1' })).toContainText(ANSWER_V2);
+    const question = client.page.getByRole('region', { name: 'Question 1' });
+    await expect(question).toContainText(ANSWER_V2);
+    // The answer's evidence is named from the deliverable and opens where it is shown.
+    await question.getByRole('button', { name: 'Chart "Revenue by region"' }).click();
+    await expect(deliverable.parts.getByRole('tab', { name: /^Charts/ })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    await expect(client.page.getByRole('img', { name: /the north sold more/ })).toBeInViewport();
+    // The checklist shows the verdicts on the delivered version; the review history keeps round 1's.
+    await deliverable.openPart('QC checklist');
+    const units = client.page
+      .getByRole('table', { name: 'QC checklist' })
+      .getByRole('row', { name: new RegExp(UNITS) });
+    await expect(units).toContainText('Evidence: Chart "Revenue by region"');
+    await expect(units).toContainText('agree');
+    await expect(units).not.toContainText('disagree');
+    await deliverable.openPart('Review history');
+    await expect(
+      client.page.getByRole('region', { name: 'Review history' }).getByRole('region', { name: 'Version 1' }),
+    ).toContainText('the reviewer disagrees with the analyst’s result: “No currency on the y axis.”');
     await client.page.getByLabel('Comments for the provider').fill('Clear and well sourced, thank you.');
     const download = client.page.waitForEvent('download');
     await client.page.getByRole('button', { name: 'Accept deliverable' }).click();

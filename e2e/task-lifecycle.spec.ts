@@ -157,6 +157,8 @@ test('a task goes from the coordinator brief to a signed, verifiable submission 
       x: 'region',
       y: ['revenue'],
       title: CHART,
+      // The y-axis label is left out here; the automatic QC check must catch it.
+      xLabel: 'Region',
       caption: 'The north earned more in both months.',
       sourceNote: 'Northwind sales ledger, Jan–Feb 2026',
     });
@@ -206,10 +208,19 @@ test('a task goes from the coordinator brief to a signed, verifiable submission 
 
   await test.step('the checklist passes: automatic items computed, manual items marked with evidence', async () => {
     await qcTime.tab('QC checklist');
+    const chartsLabelled = qcTime.item(
+      4,
+      'Every chart has a title, x- and y-axis labels (pie and doughnut charts have no axes), a caption and a source note',
+    );
+    await expect(chartsLabelled).toContainText('Fails');
+    await expect(chartsLabelled).toContainText(`Chart '${CHART}' has no y-axis label`);
+    await workspace.openTab('Charts');
+    await workspace.editChart(CHART, { 'Y-axis label': 'Revenue (EUR)' });
+    await qcTime.tab('QC checklist');
+    await expect(chartsLabelled).toContainText('Passes');
     for (const [n, text] of [
       [1, 'Every research question in the brief is answered directly, within the agreed scope'],
       [3, 'Every finding links to the evidence behind it (chart, table or source)'],
-      [4, 'Every chart has a title, labelled axes with units, a caption and a source note'],
       [5, 'Time spent on the task is logged'],
     ] as const)
       await expect(qcTime.item(n, text)).toContainText('Passes');

@@ -52,6 +52,8 @@ test('the analyst charts a saved view, cites a source in a finding and answers e
     x: 'region',
     y: ['total'],
     title: 'Q4 sales by region',
+    xLabel: 'Region',
+    yLabel: 'Sales (EUR)',
     caption: 'The north sold more.',
   });
   const chart = workspace.chart('Q4 sales by region');

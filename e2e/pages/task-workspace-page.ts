@@ -7,6 +7,9 @@ export interface ChartInput {
   x: string;
   y: string[];
   title: string;
+  /** Axis labels (not asked of pie and doughnut charts); the automatic QC check wants both. */
+  xLabel?: string;
+  yLabel?: string;
   caption: string;
   sourceNote?: string;
 }
@@ -57,6 +60,10 @@ export class TaskWorkspacePage {
     for (const y of input.y) await this.choose(dialog.getByLabel('Value columns'), y);
     await this.page.keyboard.press('Escape');
     await dialog.getByRole('textbox', { name: 'Title' }).fill(input.title);
+    if (input.xLabel !== undefined)
+      await dialog.getByRole('textbox', { name: 'X-axis label' }).fill(input.xLabel);
+    if (input.yLabel !== undefined)
+      await dialog.getByRole('textbox', { name: 'Y-axis label' }).fill(input.yLabel);
     await dialog.getByRole('textbox', { name: 'Caption' }).fill(input.caption);
     if (input.sourceNote !== undefined)
       await dialog.getByRole('textbox', { name: 'Source note' }).fill(input.sourceNote);
@@ -64,6 +71,19 @@ export class TaskWorkspacePage {
       dialog.getByRole('group', { name: 'Preview' }).getByRole('img', { name: input.title }),
     ).toBeVisible();
     await dialog.getByRole('button', { name: 'Create chart' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /** Opens the chart's editor, fills the given text fields and saves. */
+  async editChart(
+    title: string,
+    fields: Partial<Record<'Title' | 'X-axis label' | 'Y-axis label' | 'Caption' | 'Source note', string>>,
+  ): Promise<void> {
+    await this.chart(title).getByRole('button', { name: 'Edit' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Edit chart' });
+    for (const [name, value] of Object.entries(fields))
+      await dialog.getByRole('textbox', { name }).fill(value);
+    await dialog.getByRole('button', { name: 'Save chart' }).click();
     await expect(dialog).toBeHidden();
   }
 

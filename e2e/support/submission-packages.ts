@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { buildPackage, computeContentDigest, createSignoff } from '../../src/core/package';
 import type { TestKey } from '../../src/core/package/fixtures.test-support';
 import { json, samplePackageInput } from '../../src/core/package/fixtures.test-support';
+import type { DeliverableContent } from '../../src/core/deliverable';
 import { sampleContent } from '../../src/core/deliverable/fixtures.test-support';
 import { withAssembledDeliverable } from './assembled-deliverable';
 
@@ -16,7 +17,8 @@ export interface SubmissionKeys {
 /**
  * A signed submission (version `version`) whose report is `report`, with the analyst's sign-off over
  * exactly that content. `reviewer` names the person task.json asks to review it (by default the
- * reviewer key's owner), e.g. the profile a spec onboarded in the browser.
+ * reviewer key's owner), e.g. the profile a spec onboarded in the browser. `content` replaces parts
+ * of the sample deliverable (charts, checklist, ...), e.g. to make one version differ from another.
  */
 export async function writeSubmissionPackage(
   keys: SubmissionKeys,
@@ -24,6 +26,7 @@ export async function writeSubmissionPackage(
   name: string,
   version = 1,
   reviewer?: { name: string; keyId: string },
+  content: Partial<DeliverableContent> = {},
 ): Promise<string> {
   const input = await samplePackageInput('submission', keys);
   // The task is part of what the analyst signs (the manifest records task.json), so the reviewer
@@ -33,6 +36,7 @@ export async function writeSubmissionPackage(
     reportMarkdown: report,
     version,
     ...(reviewer ? { task: { ...task, people: { ...task.people, reviewer } } } : {}),
+    ...content,
   });
   const contentDigest = computeContentDigest(
     new Map([...files].map(([path, bytes]) => [`data/${path}`, bytes])),

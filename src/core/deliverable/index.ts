@@ -13,6 +13,7 @@ export {
   answersDocumentSchema,
   chartDocumentSchema,
   DELIVERABLE_FORMAT,
+  manifestItemSchema,
   manifestSchema,
   sourcesDocumentSchema,
 } from './schemas';

@@ -23,8 +23,11 @@ export function isSafeId(id: string): boolean {
   return SAFE_ID.test(id) && !id.includes('..');
 }
 
-/** A file-name-safe, lower-case slug of a title ("Q4: Sales & margin" → "q4-sales-margin"). */
-export function slugify(title: string): string {
+/**
+ * A file-name-safe, lower-case slug of a title ("Q4: Sales & margin" → "q4-sales-margin"), or
+ * `fallback` when nothing of the title survives (a title in another script, or only symbols).
+ */
+export function slugify(title: string, fallback = 'finding'): string {
   const slug = title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -33,7 +36,7 @@ export function slugify(title: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/g, '');
-  return slug === '' ? 'finding' : slug;
+  return slug === '' ? fallback : slug;
 }
 
 export const findingPath = (index: number, title: string): string =>

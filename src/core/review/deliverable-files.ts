@@ -1,4 +1,10 @@
-import { answersDocumentSchema } from '../deliverable';
+import { z } from 'zod';
+import {
+  answersDocumentSchema,
+  chartDocumentSchema,
+  manifestItemSchema,
+  sourcesDocumentSchema,
+} from '../deliverable';
 import { DELIVERABLE_PREFIX } from '../package';
 
 /** Deliverable files keyed relative to data/deliverable/ (`report.md`, `charts/c1.png`, ...). */
@@ -48,4 +54,84 @@ export function artifactOf(path: string): { kind: ArtifactKind; id: string } | n
   const table = /^tables\/([^/]+)\.csv$/.exec(path);
   if (table?.[1] !== undefined) return { kind: 'table', id: table[1] };
   return null;
+}
+
+const DELIVERABLE_PAYLOAD_DIR = 'deliverable/';
+
+function readJson(files: DeliverableFiles, path: string): unknown {
+  const text = decodeText(files.get(path));
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+const manifestItemsSchema = z.looseObject({ items: z.array(z.unknown()) });
+
+/**
+ * What one version calls its charts and tables, by `chart:<id>` and `table:<id>` (ids as
+ * {@link artifactOf} reads them from paths): a chart's title from `charts/<id>.json`, else from the
+ * manifest; a table's name from `manifest.json`. Whatever does not read names nothing, so a caller
+ * falls back to something else rather than failing.
+ */
+export function artifactTitles(files: DeliverableFiles): Map<string, string> {
+  const titles = new Map<string, string>();
+  const manifest = manifestItemsSchema.safeParse(readJson(files, 'manifest.json'));
+  for (const raw of manifest.success ? manifest.data.items : []) {
+    const item = manifestItemSchema.safeParse(raw);
+    if (!item.success || item.data.title.trim() === '') continue;
+    const artifact = artifactOf(item.data.path.slice(DELIVERABLE_PAYLOAD_DIR.length));
+    if (artifact) titles.set(`${artifact.kind}:${artifact.id}`, item.data.title.trim());
+  }
+  for (const path of files.keys()) {
+    const artifact = artifactOf(path);
+    if (artifact?.kind !== 'chart' || !path.endsWith('.json')) continue;
+    const chart = chartDocumentSchema.safeParse(readJson(files, path));
+    if (chart.success && chart.data.title.trim() !== '')
+      titles.set(`chart:${artifact.id}`, chart.data.title.trim());
+  }
+  return titles;
+}
+
+/**
+ * The titles of what QC evidence and answers link to in one version (`chart:<id>`, `view:<id>`,
+ * `finding:<id>`, `source:<id>`): charts and tables (a table is the saved view it was exported
+ * from) as {@link artifactTitles} names them, findings from the manifest, sources from sources.json.
+ */
+export function evidenceTitles(files: DeliverableFiles): Map<string, string> {
+  const titles = new Map<string, string>();
+  for (const [key, title] of artifactTitles(files))
+    titles.set(key.startsWith('table:') ? `view:${key.slice('table:'.length)}` : key, title);
+  const manifest = manifestItemsSchema.safeParse(readJson(files, 'manifest.json'));
+  for (const raw of manifest.success ? manifest.data.items : []) {
+    const item = manifestItemSchema.safeParse(raw);
+    if (item.success && item.data.kind === 'finding' && item.data.id && item.data.title.trim() !== '')
+      titles.set(`finding:${item.data.id}`, item.data.title.trim());
+  }
+  const sources = sourcesDocumentSchema.safeParse(readJson(files, 'sources.json'));
+  for (const source of sources.success ? sources.data.sources : [])
+    if (source.title.trim() !== '') titles.set(`source:${source.id}`, source.title.trim());
+  return titles;
+}
+
+const EVIDENCE_LINK = /^(chart|view|finding|source):(.+)$/;
+const EVIDENCE_KIND_NAMES: Readonly<Record<string, string>> = {
+  chart: 'Chart',
+  view: 'Table',
+  finding: 'Finding',
+  source: 'Source',
+};
+
+/**
+ * A QC evidence entry for a reader: a link as `Chart "Revenue by region"` (or with a short id when
+ * no version names it); anything else is free text and is shown as written.
+ */
+export function describeEvidence(entry: string, titles: ReadonlyMap<string, string>): string {
+  const link = EVIDENCE_LINK.exec(entry.trim());
+  if (!link?.[1] || !link[2]) return entry;
+  const kind = EVIDENCE_KIND_NAMES[link[1]] ?? link[1];
+  const title = titles.get(`${link[1]}:${link[2]}`);
+  return title !== undefined ? `${kind} "${title}"` : `${kind} ${link[2].slice(0, 8)} (not in this version)`;
 }

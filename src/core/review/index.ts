@@ -1,17 +1,32 @@
 // Review, sign-off and client acceptance (issue 6): version diff, approval gate, the client's
 // deliverable verification and the documents review/deliverable/acceptance packages carry.
 export type { ArtifactKind, DeliverableFiles } from './deliverable-files';
-export { artifactOf, deliverableFilesOf, readAnswers } from './deliverable-files';
+export {
+  artifactOf,
+  artifactTitles,
+  deliverableFilesOf,
+  describeEvidence,
+  evidenceTitles,
+  readAnswers,
+} from './deliverable-files';
 export type {
   AnswerDiff,
   ArtifactChange,
   DeliverableVersionInput,
   DiffPart,
   QcItemChange,
+  QcItemField,
+  QcItemState,
   TextDiff,
   VersionDiff,
 } from './version-diff';
-export { diffDisplayLines, diffText, diffVersions } from './version-diff';
+export {
+  describeArtifactChange,
+  describeQcChange,
+  diffDisplayLines,
+  diffText,
+  diffVersions,
+} from './version-diff';
 export type { ApprovalGate, ApprovalGateInput } from './approval-gate';
 export { checkApproval } from './approval-gate';
 export type { NamedParts, ReviewTarget, ReviewTargetNames } from './review-targets';

@@ -26,6 +26,7 @@ export type {
 export {
   AUTOMATIC_CHECK_IDS,
   AUTOMATIC_CHECK_LABELS,
+  chartHasAxes,
   everyChartLabelled,
   everyDatasetProfiled,
   everyFindingCitesEvidence,

@@ -19,7 +19,26 @@ const complete: WorkspaceSnapshot = {
     { questionNumber: 1, text: 'About 2 bn EUR.', evidenceCount: 1 },
     { questionNumber: 2, text: 'Northwind, with 30 %.', evidenceCount: 0 },
   ],
-  charts: [{ id: 'c1', title: 'Sales by region', caption: 'Q3 2026', sourceNote: 'Client ERP' }],
+  charts: [
+    {
+      id: 'c1',
+      type: 'bar',
+      title: 'Sales by region',
+      xLabel: 'Region',
+      yLabel: 'Sales (EUR m)',
+      caption: 'Q3 2026',
+      sourceNote: 'Client ERP',
+    },
+    {
+      id: 'c2',
+      type: 'pie',
+      title: 'Share of sales',
+      xLabel: '',
+      yLabel: '',
+      caption: 'Q3 2026',
+      sourceNote: 'Client ERP',
+    },
+  ],
   datasets: [{ name: 'sales.csv', opened: true, profiled: true }],
   findings: [{ id: 'f1', title: 'North leads', evidenceCount: 2 }],
   totalMinutes: 90,
@@ -48,12 +67,14 @@ describe('automatic QC checks', () => {
     expect(everyQuestionAnswered({ ...complete, questions: [] }).state).toBe('fail');
   });
 
+  const labelled = complete.charts[0]!;
+
   it('every-chart-labelled says which label each chart lacks', () => {
     const snapshot = {
       ...complete,
       charts: [
-        { id: 'a', title: 'Sales by region', caption: '', sourceNote: 'ERP' },
-        { id: 'b', title: '', caption: 'x', sourceNote: ' ' },
+        { ...labelled, id: 'a', caption: '' },
+        { ...labelled, id: 'b', title: '', sourceNote: ' ' },
       ],
     };
     expect(everyChartLabelled(snapshot)).toEqual({
@@ -64,6 +85,29 @@ describe('automatic QC checks', () => {
         'Chart 2 has no source note',
       ],
     });
+  });
+
+  it.each([
+    ['x', { xLabel: ' ' }, "Chart 'Sales by region' has no x-axis label"],
+    ['y', { yLabel: '' }, "Chart 'Sales by region' has no y-axis label"],
+    ['both', { xLabel: '', yLabel: '' }, "Chart 'Sales by region' has no x-axis or y-axis label"],
+  ])('every-chart-labelled fails a chart with axes and no %s axis label', (_, patch, reason) => {
+    for (const type of ['bar', 'stacked-bar', 'line', 'area', 'scatter', 'histogram']) {
+      const snapshot = { ...complete, charts: [{ ...labelled, ...patch, type }] };
+      expect(everyChartLabelled(snapshot), type).toEqual({ state: 'fail', reasons: [reason] });
+    }
+  });
+
+  it('every-chart-labelled asks no axis labels of pie and doughnut charts', () => {
+    for (const type of ['pie', 'doughnut']) {
+      const snapshot = { ...complete, charts: [{ ...labelled, type, xLabel: '', yLabel: '' }] };
+      expect(everyChartLabelled(snapshot), type).toEqual({ state: 'pass', reasons: [] });
+    }
+  });
+
+  it('every-chart-labelled holds a chart of unknown type to the axes rule', () => {
+    const snapshot = { ...complete, charts: [{ ...labelled, type: '', yLabel: '' }] };
+    expect(everyChartLabelled(snapshot).reasons).toEqual(["Chart 'Sales by region' has no y-axis label"]);
   });
 
   it('every-dataset-profiled tells never-opened from opened-but-not-profiled', () => {

@@ -20,6 +20,18 @@ export interface SnapshotChart {
   title: string;
   caption: string;
   sourceNote: string;
+  /** The chart's type (`bar`, `pie`, ...): pie and doughnut charts have no axes to label. */
+  type: string;
+  xLabel: string;
+  yLabel: string;
+}
+
+/** Chart types drawn without axes, so without axis labels. */
+const AXISLESS_CHART_TYPES: ReadonlySet<string> = new Set(['pie', 'doughnut']);
+
+/** Whether a chart of this type has x and y axes that need labels. */
+export function chartHasAxes(type: string): boolean {
+  return !AXISLESS_CHART_TYPES.has(type);
 }
 
 export interface SnapshotDataset {
@@ -63,7 +75,7 @@ export type AutomaticCheckId = (typeof AUTOMATIC_CHECK_IDS)[number];
 
 export const AUTOMATIC_CHECK_LABELS: Readonly<Record<AutomaticCheckId, string>> = {
   'every-question-answered': 'Every question answered',
-  'every-chart-labelled': 'Every chart titled, captioned and sourced',
+  'every-chart-labelled': 'Every chart titled, axes labelled, captioned and sourced',
   'every-dataset-profiled': 'Every dataset opened and profiled',
   'every-finding-cites-evidence': 'Every finding cites evidence',
   'time-logged': 'Time logged',
@@ -94,6 +106,13 @@ export function everyChartLabelled(snapshot: WorkspaceSnapshot): QcCheckOutcome 
     const name = blank(chart.title) ? `Chart ${index + 1}` : `Chart '${chart.title.trim()}'`;
     const missing: string[] = [];
     if (blank(chart.title)) missing.push(`${name} has no title`);
+    if (chartHasAxes(chart.type)) {
+      const x = blank(chart.xLabel);
+      const y = blank(chart.yLabel);
+      if (x && y) missing.push(`${name} has no x-axis or y-axis label`);
+      else if (x) missing.push(`${name} has no x-axis label`);
+      else if (y) missing.push(`${name} has no y-axis label`);
+    }
     if (blank(chart.caption)) missing.push(`${name} has no caption`);
     if (blank(chart.sourceNote)) missing.push(`${name} has no source note`);
     return missing;

@@ -1,5 +1,5 @@
 import { findingReferences } from '@core/findings';
-import type { GateVerdict, QcCheckOutcome, WorkspaceSnapshot } from '@core/workflow';
+import type { GateVerdict, QcCheckOutcome, SnapshotChart, WorkspaceSnapshot } from '@core/workflow';
 import { checkSubmissionGate, isAnalystEditable, runAutomaticCheck } from '@core/workflow';
 import { z } from 'zod';
 import type { KpoDatabase } from './database';
@@ -10,17 +10,30 @@ import { appendTaskEvent } from './task-events';
 /** Chart specs belong to the charts feature; QC reads only the labels, and tolerates anything else. */
 const chartLabelsSchema = z
   .object({
+    type: z.string().catch(''),
     title: z.string().catch(''),
+    xLabel: z.string().catch(''),
+    yLabel: z.string().catch(''),
     caption: z.string().catch(''),
     sourceNote: z.string().catch(''),
   })
   .partial()
   .loose();
 
-function chartLabels(spec: unknown): { title: string; caption: string; sourceNote: string } {
+type ChartLabels = Omit<SnapshotChart, 'id'>;
+
+function chartLabels(spec: unknown): ChartLabels {
   const parsed = chartLabelsSchema.safeParse(spec);
   const labels = parsed.success ? parsed.data : {};
-  return { title: labels.title ?? '', caption: labels.caption ?? '', sourceNote: labels.sourceNote ?? '' };
+  return {
+    title: labels.title ?? '',
+    caption: labels.caption ?? '',
+    sourceNote: labels.sourceNote ?? '',
+    // A spec without a type is held to the axes rule rather than excused from it.
+    type: labels.type ?? '',
+    xLabel: labels.xLabel ?? '',
+    yLabel: labels.yLabel ?? '',
+  };
 }
 
 /**

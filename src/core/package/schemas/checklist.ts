@@ -11,6 +11,11 @@ export const checklistItemResultSchema = checklistTemplateItemSchema.extend({
   checkedAt: isoDateTimeSchema.optional(),
   /** Required by the workflow when a critical item leaves failing. */
   justification: z.string().optional(),
+  /**
+   * For an automatic item, why the app's check failed when the version was frozen (one sentence
+   * per thing missing; empty when it passed). Absent from versions frozen before it was recorded.
+   */
+  automaticReasons: z.array(z.string()).optional(),
 });
 
 export const checklistSchema = z.object({

@@ -235,6 +235,7 @@ export function ChartEditorModal({
             <SimpleGrid cols={2}>
               <TextInput
                 label="X-axis label"
+                placeholder="e.g. Region"
                 value={draft.xLabel ?? ''}
                 onChange={(e) => {
                   set({ xLabel: e.currentTarget.value });
@@ -242,6 +243,7 @@ export function ChartEditorModal({
               />
               <TextInput
                 label="Y-axis label"
+                placeholder="with units, e.g. Revenue (EUR)"
                 value={draft.yLabel ?? ''}
                 onChange={(e) => {
                   set({ yLabel: e.currentTarget.value });

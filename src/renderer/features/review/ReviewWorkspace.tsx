@@ -205,8 +205,7 @@ export function ReviewWorkspace({ taskId }: { taskId: string }) {
                     component="section"
                     aria-label={capitalise(describe(`table:${table.id}`))}
                   >
-                    <Text fw={600}>{table.name || table.id}</Text>
-                    <CsvTable id={table.id} csv={table.csv} />
+                    <CsvTable name={table.name.trim() || 'Untitled table'} csv={table.csv} />
                     <ReviewCommentsFor
                       taskId={taskId}
                       target={`table:${table.id}`}

@@ -1,6 +1,6 @@
 import { Badge, Code, List, Stack, Text, Title } from '@mantine/core';
 import type { TextDiff, VersionDiff } from '@core/review';
-import { diffDisplayLines } from '@core/review';
+import { describeArtifactChange, describeQcChange, diffDisplayLines } from '@core/review';
 
 // Whole lines, marked by their +/- prefix and colour rather than strike-through, so they stay readable.
 const LINE = { display: 'block', textDecoration: 'none' } as const;
@@ -48,18 +48,27 @@ export function VersionDiffView({ diff, from, to }: { diff: VersionDiff; from: n
         ))}
       <Text fw={600}>QC items</Text>
       {diff.qc.length === 0 ? (
-        <Text size="sm">No QC result or comment changed.</Text>
+        <Text size="sm">No QC result, comment, justification or evidence changed.</Text>
       ) : (
         <List size="sm" aria-label="Changed QC items">
-          {diff.qc.map((change) => (
-            <List.Item key={change.itemId}>
-              <Badge variant="outline" mr={4}>
-                {change.change}
-              </Badge>
-              {change.text}: {change.before ? `${change.before.result} "${change.before.comment}"` : '—'} →{' '}
-              {change.after ? `${change.after.result} "${change.after.comment}"` : '—'}
-            </List.Item>
-          ))}
+          {diff.qc.map((change) => {
+            const { heading, details } = describeQcChange(change, diff.evidenceTitles);
+            return (
+              <List.Item key={change.itemId}>
+                <Badge variant="outline" mr={4}>
+                  {change.change}
+                </Badge>
+                <Text span size="sm" fw={500}>
+                  {change.text}
+                </Text>
+                <List size="sm" withPadding aria-label={heading}>
+                  {details.map((line) => (
+                    <List.Item key={line}>{line}</List.Item>
+                  ))}
+                </List>
+              </List.Item>
+            );
+          })}
         </List>
       )}
       <Text fw={600}>Charts and tables</Text>
@@ -69,12 +78,17 @@ export function VersionDiffView({ diff, from, to }: { diff: VersionDiff; from: n
         <List size="sm" aria-label="Changed charts and tables">
           {diff.artifacts.map((artifact) => (
             <List.Item key={`${artifact.kind}-${artifact.id}`}>
-              {artifact.kind} {artifact.id} {artifact.change}:{' '}
-              {artifact.paths.map((path) => (
-                <Code key={path} mr={4}>
-                  {path}
-                </Code>
-              ))}
+              <Text span size="sm">
+                {describeArtifactChange(artifact)}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {artifact.paths.length === 1 ? 'File: ' : 'Files: '}
+                {artifact.paths.map((path) => (
+                  <Code key={path} mr={4}>
+                    {path}
+                  </Code>
+                ))}
+              </Text>
             </List.Item>
           ))}
         </List>

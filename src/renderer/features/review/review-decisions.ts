@@ -23,14 +23,18 @@ function people(task: TaskRecord): PackagePerson[] {
   ];
 }
 
-/** The review history as packages carry it: every thread on every version, and this version's verdicts. */
+/**
+ * The review history as packages carry it: every thread and every QC verdict on every version up
+ * to this one, so the client sees earlier rounds' disagreements too. Each verdict names its
+ * version, so readers pick the decided version's (the format is unchanged).
+ */
 async function reviewDocuments(task: TaskRecord, version: number): Promise<Map<string, Uint8Array>> {
   const comments: ReviewThreadComment[] = (await repositories.review.comments(task.id)).map(
     ({ taskId: _taskId, ...comment }) => comment,
   );
-  const verdicts: QcVerdict[] = (await repositories.review.verdicts(task.id, version)).map(
-    ({ taskId: _taskId, ...verdict }) => verdict,
-  );
+  const verdicts: QcVerdict[] = (await repositories.review.verdictsOfTask(task.id))
+    .filter((verdict) => verdict.version <= version)
+    .map(({ taskId: _taskId, ...verdict }) => verdict);
   return new Map([
     ['review/threads.json', jsonBytes({ comments })],
     ['review/comments.json', jsonBytes(toPackageComments(comments))],

@@ -42,6 +42,7 @@ export function toChecklist(
     items: inputs.task.checklist.map((item) => {
       const result = results.get(item.id);
       const evidence = (result?.evidence ?? []).filter((e) => e.trim() !== '');
+      const outcome = item.automaticCheck ? automatic[item.automaticCheck] : undefined;
       return {
         id: item.id,
         text: item.text,
@@ -56,6 +57,7 @@ export function toChecklist(
           : {}),
         ...(isIsoDateTime(result?.checkedAt) ? { checkedAt: result.checkedAt } : {}),
         ...(result?.justification.trim() ? { justification: result.justification } : {}),
+        ...(outcome ? { automaticReasons: [...outcome.reasons] } : {}),
       };
     }),
   };

@@ -1,11 +1,17 @@
+import { slugify } from '@core/deliverable';
 import { Button, Group, ScrollArea, Table, Text, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import Papa from 'papaparse';
 import { useMemo, useState } from 'react';
 import { platform } from '../../../platform';
 import { errorMessage } from '../../common/error-message';
+import { previewCsv } from './csv-preview';
 
-const SHOWN_ROWS = 500;
+/** Rows parsed for the grid (and sorted among themselves); the download always has every row. */
+export const PARSED_ROWS = 5_000;
+/** Rows put on screen at a time: a plain table of thousands of rows is slow to lay out. */
+const PAGE_ROWS = 500;
+
+const count = (n: number): string => n.toLocaleString('en-GB');
 
 function compare(a: string, b: string): number {
   const x = Number(a);
@@ -14,62 +20,68 @@ function compare(a: string, b: string): number {
   return a.localeCompare(b);
 }
 
-/** A result table from the deliverable: sortable by any column, downloadable exactly as delivered. */
-export function CsvTable({ id, csv }: { id: string; csv: Uint8Array }) {
-  const parsed = useMemo(() => {
-    const result = Papa.parse<string[]>(new TextDecoder().decode(csv), { skipEmptyLines: true });
-    const [header = [], ...rows] = result.data;
-    return { header, rows };
-  }, [csv]);
+/**
+ * A result table from the deliverable, named as the analyst named it: sortable by any column and
+ * downloadable exactly as delivered. Large tables show their first {@link PARSED_ROWS} rows only.
+ */
+export function CsvTable({ name, csv }: { name: string; csv: Uint8Array }) {
+  const preview = useMemo(() => previewCsv(csv, PARSED_ROWS), [csv]);
   const [sort, setSort] = useState<{ column: number; descending: boolean } | null>(null);
+  const [shown, setShown] = useState(PAGE_ROWS);
   const rows = useMemo(() => {
-    if (!sort) return parsed.rows;
-    const sorted = [...parsed.rows].sort((a, b) => compare(a[sort.column] ?? '', b[sort.column] ?? ''));
+    if (!sort) return preview.rows;
+    const sorted = [...preview.rows].sort((a, b) => compare(a[sort.column] ?? '', b[sort.column] ?? ''));
     return sort.descending ? sorted.reverse() : sorted;
-  }, [parsed, sort]);
+  }, [preview, sort]);
+  const fileName = `${slugify(name, 'table')}.csv`;
+  const label = `table "${name}"`;
 
   const download = async () => {
     try {
       await platform.saveFile({
-        suggestedName: `${id}.csv`,
+        suggestedName: fileName,
         filters: [{ name: 'CSV', extensions: ['csv'] }],
         data: csv,
       });
     } catch (caught) {
-      notifications.show({ color: 'red', title: `Could not save ${id}.csv`, message: errorMessage(caught) });
+      notifications.show({
+        color: 'red',
+        title: `Could not save ${fileName}`,
+        message: errorMessage(caught),
+      });
     }
   };
 
   return (
-    <section aria-label={`Table ${id}`}>
+    <div>
       <Group justify="space-between" mb="xs">
-        <Text fw={600}>{id}</Text>
+        <Text fw={600}>{name}</Text>
         <Button
           size="xs"
           variant="default"
           onClick={() => void download()}
-          aria-label={`Download CSV of table ${id}`}
+          aria-label={`Download CSV of ${label}`}
         >
           Download CSV
         </Button>
       </Group>
       <ScrollArea.Autosize mah={360}>
-        <Table striped withTableBorder aria-label={`Table ${id} rows`}>
+        <Table striped withTableBorder aria-label={`Rows of ${label}`}>
           <Table.Thead>
             <Table.Tr>
-              {parsed.header.map((name, column) => {
-                const active = sort?.column === column;
+              {preview.header.map((column, index) => {
+                const active = sort?.column === index;
                 return (
                   <Table.Th
-                    key={`${name}-${String(column)}`}
+                    key={`${column}-${String(index)}`}
                     aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}
                   >
                     <UnstyledButton
                       onClick={() => {
-                        setSort({ column, descending: active ? !sort.descending : false });
+                        setSort({ column: index, descending: active ? !sort.descending : false });
                       }}
                     >
-                      {name} {active ? (sort.descending ? '▼' : '▲') : ''}
+                      {column} {active ? (sort.descending ? '▼' : '▲') : ''}
                     </UnstyledButton>
                   </Table.Th>
                 );
@@ -77,9 +89,9 @@ export function CsvTable({ id, csv }: { id: string; csv: Uint8Array }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {rows.slice(0, SHOWN_ROWS).map((row, index) => (
+            {rows.slice(0, shown).map((row, index) => (
               <Table.Tr key={String(index)}>
-                {parsed.header.map((_, column) => (
+                {preview.header.map((_, column) => (
                   <Table.Td key={String(column)}>{row[column] ?? ''}</Table.Td>
                 ))}
               </Table.Tr>
@@ -87,11 +99,26 @@ export function CsvTable({ id, csv }: { id: string; csv: Uint8Array }) {
           </Table.Tbody>
         </Table>
       </ScrollArea.Autosize>
-      {rows.length > SHOWN_ROWS && (
-        <Text size="sm" c="dimmed">
-          Showing {SHOWN_ROWS} of {rows.length} rows; the download has them all.
-        </Text>
-      )}
-    </section>
+      <Group gap="xs" mt={4}>
+        {!preview.complete && (
+          <Text size="sm" c="dimmed" data-testid="table-row-note">
+            Showing the first {count(preview.rows.length)} of {count(preview.totalRows)} rows; sorting orders
+            these rows only. Download the CSV for all {count(preview.totalRows)}.
+          </Text>
+        )}
+        {rows.length > shown && (
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            onClick={() => {
+              setShown((n) => n + PAGE_ROWS);
+            }}
+          >
+            Show {count(Math.min(PAGE_ROWS, rows.length - shown))} more rows ({count(shown)} of{' '}
+            {count(rows.length)} on screen)
+          </Button>
+        )}
+      </Group>
+    </div>
   );
 }
