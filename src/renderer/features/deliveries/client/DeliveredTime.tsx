@@ -2,6 +2,35 @@ import { Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import type { TimeEntries } from '@core/package';
 import { formatMinutes, timeSummary } from '@core/deliverable';
 
+/** One breakdown of the logged time ("Per person", "Per day") as a two-column table. */
+function MinutesTable(props: {
+  title: string;
+  heading: string;
+  rows: readonly { key: string; label: string; minutes: number }[];
+}) {
+  return (
+    <Stack gap={4}>
+      <Title order={4}>{props.title}</Title>
+      <Table aria-label={`Time ${props.title.toLowerCase()}`} withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{props.heading}</Table.Th>
+            <Table.Th>Time</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {props.rows.map((row) => (
+            <Table.Tr key={row.key}>
+              <Table.Td>{row.label}</Table.Td>
+              <Table.Td>{formatMinutes(row.minutes)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
 /** The time logged on a delivered task, per person and per day, against the task's estimate. */
 export function DeliveredTime(props: {
   time: TimeEntries | null;
@@ -38,44 +67,20 @@ export function DeliveredTime(props: {
       </Stack>
       {entries.length > 0 && (
         <Group align="flex-start" gap="xl">
-          <Stack gap={4}>
-            <Title order={4}>Per person</Title>
-            <Table aria-label="Time per person" withTableBorder>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Person</Table.Th>
-                  <Table.Th>Time</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {summary.perPerson.map((row) => (
-                  <Table.Tr key={row.person}>
-                    <Table.Td>{props.nameOf(row.person)}</Table.Td>
-                    <Table.Td>{formatMinutes(row.minutes)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Stack>
-          <Stack gap={4}>
-            <Title order={4}>Per day</Title>
-            <Table aria-label="Time per day" withTableBorder>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Day</Table.Th>
-                  <Table.Th>Time</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {summary.perDay.map((row) => (
-                  <Table.Tr key={row.date}>
-                    <Table.Td>{row.date}</Table.Td>
-                    <Table.Td>{formatMinutes(row.minutes)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Stack>
+          <MinutesTable
+            title="Per person"
+            heading="Person"
+            rows={summary.perPerson.map((row) => ({
+              key: row.person,
+              label: props.nameOf(row.person),
+              minutes: row.minutes,
+            }))}
+          />
+          <MinutesTable
+            title="Per day"
+            heading="Day"
+            rows={summary.perDay.map((row) => ({ key: row.date, label: row.date, minutes: row.minutes }))}
+          />
         </Group>
       )}
       {entries.length > 0 && (
